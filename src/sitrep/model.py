@@ -1,0 +1,225 @@
+"""The Analysis contract (schema v1): what CLI, store, API and exports all speak.
+
+Offsets are character offsets into `Analysis.text`. Fields may be added; none may change
+meaning. Docs: docs/contract.md
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+SCHEMA_VERSION = 1
+
+Precision = Literal["day", "week", "month", "quarter", "year", "decade", "unknown"]
+Modality = Literal["asserted", "reported", "intended", "threatened", "hypothetical", "denied", "future"]
+Stance = Literal["confirm", "claim", "deny", "dispute"]
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class Article(_Model):
+    """An input document after intake: clean text plus what we know about it."""
+
+    id: str | None = Field(None, description="Caller's id (JSONL `id`) or the file name; the Analysis id is a content hash.")
+    title: str | None = Field(None, description="Headline, from metadata or the scrape's first line.")
+    subtitle: str | None = Field(None, description="Standfirst line under the headline, when the scrape has one.")
+    publisher: str | None = Field(None, description="Outlet name (site name, footer or caller-given).")
+    url: str | None = Field(None, description="Where the article came from, when known.")
+    published: str | None = Field(None, description="Publication date, YYYY-MM-DD.")
+    authors: list[str] = Field(default_factory=list, description="Bylines.")
+    language: str = Field("en", description="ISO 639-1 language of the text.")
+    truncated: bool = Field(False, description="True when the text ends in a truncation marker or is visibly cut.")
+    cleanup: list[str] = Field(default_factory=list, description="What intake repaired or removed, one note per step.")
+    format: str | None = Field(None, description="Input format intake detected (text, html, jsonl).")
+    text: str = Field("", description="Clean text; offsets in the Analysis refer to it.")
+
+
+class Actor(_Model):
+    """One mention of an actor in the text, resolved to a code and sector."""
+
+    id: str = Field(description="Id within this Analysis (a1, a2...).")
+    text: str = Field(description="The mention as written.")
+    start: int = Field(description="Character offset of the mention's start.")
+    end: int = Field(description="Character offset just past the mention.")
+    code: str | None = Field(None, description="ISO 3166-1 alpha-3 for states; upper-case codes for IGOs and others; None when unknown.")
+    sector: str | None = Field(None, description="CAMEO/PLOVER sector (GOV, MIL, SPY, REB, ...).")
+    name: str | None = Field(None, description="Canonical name of the actor.")
+    kind: Literal["country", "person", "organization", "group"] = Field(description="What sort of actor this is.")
+    title: str | None = Field(None, description="A person's title as the text gives it.")
+    affiliation: str | None = Field(None, description="A person's organization as the text gives it.")
+    evidence: str | None = Field(None, description="Pattern or rule id that resolved this actor.")
+
+
+class TimeExpr(_Model):
+    """A time expression normalized against the publication date."""
+
+    text: str = Field(description="The expression as written.")
+    start: int | None = Field(None, description="Character offset (absent for derived dates).")
+    end: int | None = Field(None, description="Character offset just past the expression.")
+    type: Literal["DATE", "TIME", "DURATION", "SET"] = Field("DATE", description="TIMEX3 type.")
+    value: str | None = Field(None, description="TIMEX3-style value: 2024-10-23, 2024-W42, 2024-06, P4M.")
+    first_day: str | None = Field(None, description="First day the value covers (YYYY-MM-DD).")
+    last_day: str | None = Field(None, description="Last day the value covers (YYYY-MM-DD).")
+    precision: Precision = Field("unknown", description="Granularity of the value.")
+    anchor: str | None = Field(None, description="For ages such as 'four-month-old': the date it points back to.")
+    reason: str | None = Field(None, description="How the value was derived (rule id).")
+
+
+class EventDate(_Model):
+    """The date of an event, with the expression it came from and why."""
+
+    text: str | None = Field(None, description="The time expression behind the date, if any.")
+    value: str | None = Field(None, description="TIMEX3-style value.")
+    start: str | None = Field(None, description="First day the date may be.")
+    end: str | None = Field(None, description="Last day the date may be.")
+    precision: Precision = Field("unknown", description="Granularity of the date.")
+    reason: str | None = Field(None, description="Why this date: the rule that attached it.")
+
+
+class Span(_Model):
+    text: str = Field(description="Text of the span.")
+    start: int = Field(description="Character offset of the start.")
+    end: int = Field(description="Character offset just past the end.")
+
+
+class Participant(_Model):
+    actor: str = Field(description="Actor id in this Analysis.")
+    code: str | None = Field(None, description="The actor's code.")
+    sector: str | None = Field(None, description="The actor's sector.")
+    evidence: str | None = Field(None, description="Parse relation that made this actor a participant.")
+
+
+class Plover(_Model):
+    type: str = Field(description="PLOVER 2.0 event type (AID, ASSAULT, ...).")
+    mode: str | None = Field(None, description="PLOVER mode.")
+    context: list[str] = Field(default_factory=list, description="PLOVER contexts.")
+
+
+class Acled(_Model):
+    event_type: str = Field(description="ACLED event type.")
+    sub_event_type: str = Field(description="ACLED sub-event type.")
+
+
+class Quantity(_Model):
+    value: float | None = Field(description="The number, or None for vague amounts ('boatloads').")
+    approx: bool = Field(False, description="True for hedged figures ('about', 'or so', 'dozens').")
+    unit: str | None = Field(None, description="What is counted (troops, brigades, shells...).")
+    kind: str | None = Field(None, description="size, dead, injured, arrested, displaced, missing, weapons.")
+    text: str = Field(description="The figure as written.")
+    start: int | None = Field(None, description="Character offset.")
+    end: int | None = Field(None, description="Character offset just past the figure.")
+    low: float | None = Field(None, description="Lower bound for ranges and 'at least'.")
+    high: float | None = Field(None, description="Upper bound for ranges and 'up to'.")
+
+
+class Claim(_Model):
+    claimant: str | None = Field(None, description="Actor id of who vouches for the event.")
+    claimant_text: str | None = Field(None, description="The claimant as written.")
+    code: str | None = Field(None, description="The claimant's actor code.")
+    sector: str | None = Field(None, description="The claimant's sector.")
+    cue: str = Field(description="The reporting word (confirmed, said, according to...).")
+    stance: Stance = Field(description="confirm, claim, deny or dispute.")
+    date: EventDate | None = Field(None, description="When the claim was made, where the text says.")
+    sentence: int | None = Field(None, description="Sentence index of the claim.")
+
+
+class Location(_Model):
+    name: str = Field(description="Place name.")
+    geonameid: int | None = Field(None, description="GeoNames id.")
+    lat: float | None = Field(None, description="Latitude.")
+    lon: float | None = Field(None, description="Longitude.")
+    country: str | None = Field(None, description="ISO alpha-3 country.")
+    precision: Literal["point", "city", "admin1", "country", "region"] = Field(description="How exact the place is.")
+    reason: str | None = Field(None, description="Why this place was chosen.")
+
+
+class TriggerMention(_Model):
+    text: str = Field(description="Trigger text of a further mention of the same event.")
+    start: int = Field(description="Character offset.")
+    end: int = Field(description="Character offset just past the trigger.")
+    sentence: int = Field(description="Sentence index.")
+    evidence: str = Field(description="Pattern that fired on this mention.")
+
+
+class Event(_Model):
+    id: str = Field(description="Id within this Analysis (e1, e2...).")
+    sentence: int = Field(description="Index of the sentence of the first mention.")
+    trigger: Span = Field(description="The word or phrase that signals the event.")
+    cameo: str = Field(description="CAMEO code, 2-4 digits.")
+    cameo_name: str | None = Field(None, description="Name of the CAMEO code.")
+    goldstein: float = Field(description="Goldstein score of the CAMEO code.")
+    quad_class: int = Field(ge=1, le=4, description="1 verbal coop, 2 material coop, 3 verbal conflict, 4 material conflict.")
+    plover: Plover | None = Field(None, description="PLOVER 2.0 view.")
+    acled: Acled | None = Field(None, description="ACLED view, for events ACLED covers.")
+    source: list[Participant] = Field(default_factory=list, description="Who acts.")
+    target: list[Participant] = Field(default_factory=list, description="Who is acted upon.")
+    reciprocal: bool = Field(False, description="True when the parties act on each other (a pact, talks).")
+    negated: bool = Field(False, description="True when the text says it did not happen.")
+    modality: Modality = Field("asserted", description="How the text presents the event.")
+    hedged: bool = Field(False, description="True when hedged (reportedly, about, or so).")
+    quantities: list[Quantity] = Field(default_factory=list, description="Figures attached to the event.")
+    weapons: list[str] = Field(default_factory=list, description="Weapons or materiel named with the event.")
+    location: Location | None = Field(None, description="Where it happened, when the text says.")
+    date: EventDate | None = Field(None, description="When it happened.")
+    claims: list[Claim] = Field(default_factory=list, description="Who vouches for it.")
+    evidence: str = Field(description="Pattern id and parse relations that produced the event.")
+    confidence: float = Field(ge=0, le=1, description="How much of the expected structure matched.")
+    also: list[TriggerMention] = Field(default_factory=list, description="Further mentions of this event in the same article.")
+
+
+class Quote(_Model):
+    text: str = Field(description="The quoted or reported content.")
+    start: int = Field(description="Character offset of the content.")
+    end: int = Field(description="Character offset just past the content.")
+    speaker: str | None = Field(None, description="Actor id of the speaker.")
+    speaker_text: str | None = Field(None, description="The speaker as written.")
+    cue: str | None = Field(None, description="Reporting verb or phrase.")
+    kind: Literal["direct", "indirect", "mixed"] = Field(description="Direct (in quote marks), indirect or mixed.")
+    sentence: int | None = Field(None, description="Sentence index of the cue.")
+
+
+class Place(_Model):
+    text: str = Field(description="The toponym as written.")
+    start: int = Field(description="Character offset.")
+    end: int = Field(description="Character offset just past the toponym.")
+    geonameid: int | None = Field(None, description="GeoNames id.")
+    name: str = Field(description="Canonical name.")
+    lat: float | None = Field(None, description="Latitude.")
+    lon: float | None = Field(None, description="Longitude.")
+    country: str | None = Field(None, description="ISO alpha-3 country, None for regions.")
+    feature: Literal["country", "admin1", "city", "region", "continent", "point"] = Field(description="Feature class.")
+    reason: str | None = Field(None, description="Why the toponym was read as a place.")
+
+
+class ArticleMeta(_Model):
+    title: str | None = None
+    subtitle: str | None = None
+    publisher: str | None = None
+    url: str | None = None
+    published: str | None = None
+    authors: list[str] = Field(default_factory=list)
+    language: str = "en"
+    truncated: bool = False
+    cleanup: list[str] = Field(default_factory=list)
+
+
+class Analysis(_Model):
+    """Everything sitrep extracted from one article."""
+
+    id: str = Field(description="The caller's id when the input carried one (JSONL `id`), else `hash`.")
+    hash: str = Field(description="sha256 prefix of source + normalized text; the store's key.")
+    schema_version: int = Field(SCHEMA_VERSION, description="Changes only on a breaking change.")
+    input_id: str | None = Field(None, description="The caller's id (JSONL `id` or file name).")
+    article: ArticleMeta = Field(description="Metadata of the article.")
+    text: str = Field(description="Clean text; offsets refer to it.")
+    actors: list[Actor] = Field(default_factory=list)
+    events: list[Event] = Field(default_factory=list)
+    quotes: list[Quote] = Field(default_factory=list)
+    places: list[Place] = Field(default_factory=list)
+    times: list[TimeExpr] = Field(default_factory=list)
+    quantities: list[Quantity] = Field(default_factory=list)
+    sentences: list[tuple[int, int]] = Field(default_factory=list, description="Character offsets of each sentence.")
