@@ -1,0 +1,234 @@
+"""The actor knowledge base: names, demonyms, capitals, organizations, people, sector nouns, titles.
+
+Countries come from countryinfo (names, demonyms, capitals) and pycountry (ISO names),
+corrected and extended by `data/countries.jsonl`. Everything else is JSONL we write and users
+can extend: one record a line, validated on load, errors naming file and line.
+Docs: docs/actors.md
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+import countryinfo
+import pycountry
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from sitrep.errors import DataFileError
+
+DATA_DIR = Path(__file__).parent / "data"
+
+_LATIN_NAME = re.compile(r"^[A-Z][A-Za-z .'’\-]+$")
+
+
+@dataclass(frozen=True)
+class Role:
+    title: str
+    start: str | None
+    end: str | None
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One way of naming an actor, with the pattern id that becomes evidence."""
+
+    id: str
+    code: str | None
+    name: str
+    kind: str
+    sector: str | None = None
+    role: str = "name"
+    roles: tuple[Role, ...] = ()
+
+
+@dataclass(frozen=True)
+class Lexeme:
+    """A sector noun or a title: a lowercase phrase that implies a sector."""
+
+    id: str
+    sector: str
+
+
+@dataclass
+class KnowledgeBase:
+    names: dict[str, list[Entry]] = field(default_factory=dict)
+    sector_words: dict[str, Lexeme] = field(default_factory=dict)
+    titles: dict[str, Lexeme] = field(default_factory=dict)
+    countries: dict[str, str] = field(default_factory=dict)
+
+    def add_name(self, surface: str, entry: Entry) -> None:
+        surface = surface.removeprefix("the ").removeprefix("The ")
+        entries = self.names.setdefault(surface, [])
+        if all(e.id != entry.id or e.role != entry.role for e in entries):
+            entries.append(entry)
+
+    def lookup(self, surface: str) -> list[Entry]:
+        return self.names.get(surface, [])
+
+    def country_name(self, code: str | None) -> str | None:
+        return self.countries.get(code or "")
+
+
+class _CountryRow(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    id: str
+    code: str
+    aliases: list[str] = []
+    demonyms: list[str] = []
+    capitals: list[str] = []
+
+
+class _RoleRow(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    title: str
+    start: str | None = Field(None, alias="from")
+    end: str | None = Field(None, alias="to")
+
+
+class _PersonRow(BaseModel):
+    model_config = ConfigDict(extra="ignore")
+    id: str
+    name: str
+    aliases: list[str] = []
+    code: str | None = None
+    sector: str | None = None
+    roles: list[_RoleRow] = []
+
+
+class _OrgRow(BaseModel):
+    model_config = ConfigDict(extra="ignore")
+    id: str
+    name: str
+    aliases: list[str] = []
+    code: str | None = None
+    sector: str | None = None
+    kind: str = "organization"
+
+
+class _LexemeRow(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    id: str
+    sector: str
+    lemmas: list[str] = []
+    titles: list[str] = []
+
+
+def read_jsonl(path: Path) -> Iterator[tuple[int, dict]]:
+    """Yield (line number, record) from a JSONL knowledge file, skipping blank lines."""
+    with path.open(encoding="utf-8") as handle:
+        for number, line in enumerate(handle, 1):
+            if not line.strip():
+                continue
+            try:
+                record = json.loads(line)
+            except json.JSONDecodeError as exc:
+                raise DataFileError("E201", file=path, line=number, reason=f"invalid JSON: {exc.msg}") from exc
+            if not isinstance(record, dict):
+                raise DataFileError("E201", file=path, line=number, reason="expected a JSON object")
+            yield number, record
+
+
+def _rows(path: Path, model: type[BaseModel]) -> Iterator[BaseModel]:
+    if not path.exists():
+        return
+    for number, record in read_jsonl(path):
+        try:
+            yield model(**record)
+        except ValidationError as exc:
+            reason = "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in exc.errors())
+            raise DataFileError("E201", file=path, line=number, reason=reason) from exc
+
+
+def _usable_name(name: str) -> bool:
+    return bool(_LATIN_NAME.match(name)) and len(name) >= 4 and "," not in name
+
+
+def _add_countries(kb: KnowledgeBase, data_dir: Path) -> None:
+    for info in (c.info() for c in countryinfo.all_countries()):
+        code = (info.get("ISO") or {}).get("alpha3")
+        if not code:
+            continue
+        name = info["name"]
+        kb.countries.setdefault(code, name)
+        entry = Entry(f"actor.country.{code}", code, kb.countries[code], "country")
+        for surface in [name, *(info.get("altSpellings") or [])]:
+            if _usable_name(surface):
+                kb.add_name(surface, entry)
+        if info.get("demonym"):
+            kb.add_name(info["demonym"], Entry(f"actor.demonym.{code}", code, kb.countries[code], "country", role="demonym"))
+        capitals = info.get("capital") or []
+        for capital in [capitals] if isinstance(capitals, str) else capitals:
+            kb.add_name(capital, _capital(code, kb))
+    for country in pycountry.countries:
+        name = kb.countries.setdefault(country.alpha_3, getattr(country, "common_name", country.name))
+        for surface in (getattr(country, "common_name", None), country.name):
+            if surface and _usable_name(surface):
+                kb.add_name(surface, Entry(f"actor.country.{country.alpha_3}", country.alpha_3, name, "country"))
+    for row in _rows(data_dir / "countries.jsonl", _CountryRow):
+        _add_country_row(kb, row)
+
+
+def _capital(code: str, kb: KnowledgeBase) -> Entry:
+    return Entry(f"actor.capital.{code}", code, kb.countries.get(code, code), "country", sector="GOV", role="capital")
+
+
+def _add_country_row(kb: KnowledgeBase, row: _CountryRow) -> None:
+    name = kb.countries.setdefault(row.code, row.aliases[0] if row.aliases else row.code)
+    for alias in row.aliases:
+        kb.add_name(alias, Entry(row.id, row.code, name, "country"))
+    for demonym in row.demonyms:
+        kb.add_name(demonym, Entry(f"actor.demonym.{row.code}", row.code, name, "country", role="demonym"))
+    for capital in row.capitals:
+        kb.add_name(capital, _capital(row.code, kb))
+
+
+def _add_people(kb: KnowledgeBase, path: Path) -> None:
+    for row in _rows(path, _PersonRow):
+        roles = tuple(Role(r.title, r.start, r.end) for r in row.roles)
+        entry = Entry(row.id, row.code, row.name, "person", row.sector, roles=roles)
+        for surface in (row.name, *row.aliases):
+            kb.add_name(surface, entry)
+
+
+def _add_organizations(kb: KnowledgeBase, path: Path) -> None:
+    for row in _rows(path, _OrgRow):
+        entry = Entry(row.id, row.code, row.name, row.kind, row.sector)
+        for surface in (row.name, *row.aliases):
+            kb.add_name(surface, entry)
+
+
+def _add_lexemes(kb: KnowledgeBase, data_dir: Path) -> None:
+    for row in _rows(data_dir / "sectors.jsonl", _LexemeRow):
+        for lemma in row.lemmas:
+            kb.sector_words[lemma.lower()] = Lexeme(row.id, row.sector)
+    for row in _rows(data_dir / "titles.jsonl", _LexemeRow):
+        for title in row.titles:
+            kb.titles[title.lower()] = Lexeme(row.id, row.sector)
+
+
+def build(data_dir: Path = DATA_DIR) -> KnowledgeBase:
+    """Assemble the knowledge base from a folder of JSONL files (the packaged one by default).
+
+    Args:
+        data_dir: folder with countries/sectors/titles/people/organizations JSONL files.
+
+    Returns:
+        The knowledge base. Docs: docs/actors.md
+    """
+    kb = KnowledgeBase()
+    _add_countries(kb, data_dir)
+    _add_organizations(kb, data_dir / "organizations.jsonl")
+    _add_people(kb, data_dir / "people.jsonl")
+    _add_lexemes(kb, data_dir)
+    return kb
+
+
+@lru_cache(maxsize=4)
+def load(data_dir: Path = DATA_DIR) -> KnowledgeBase:
+    """The packaged knowledge base, built once per process."""
+    return build(data_dir)

@@ -1,0 +1,303 @@
+"""The `sitrep_actors` component: finds actor mentions and resolves them to code and sector.
+
+Mentions are built in rounds, most specific first, and a token belongs to one mention only:
+people with their titles and affiliations, groups (a country or organization plus a sector
+noun: "North Korean troops", "Russia's army"), bare names (countries, capitals acting as
+governments, organizations), unknown organizations from NER, and sector nouns alone.
+Docs: docs/actors.md
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span, Token
+from spacy.util import filter_spans
+
+from sitrep.actors import kb as kb_module
+from sitrep.actors.kb import Entry, KnowledgeBase, Lexeme
+from sitrep.nlp.extensions import ACTORS
+
+_MODIFIER_DEPS = {"amod", "compound", "poss", "nmod", "npadvmod"}
+_PARTICIPANT_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "agent", "conj", "appos", "dative"}
+_POSSESSIVE = {"'s", "’s", "'"}
+_PRIORITY = {"person": 0, "group": 1, "name": 2, "ner": 3, "sector": 4}
+
+
+@dataclass
+class Mention:
+    start: int
+    end: int
+    code: str | None
+    sector: str | None
+    name: str | None
+    kind: str
+    evidence: str
+    round: str
+    title: str | None = None
+    affiliation: str | None = None
+    tokens: set[int] = field(default_factory=set)
+
+    def __post_init__(self) -> None:
+        self.tokens = set(range(self.start, self.end))
+
+    def as_dict(self, doc: Doc) -> dict:
+        span = doc[self.start : self.end]
+        return {
+            "code": self.code, "sector": self.sector, "name": self.name, "kind": self.kind,
+            "title": self.title, "affiliation": self.affiliation, "evidence": self.evidence,
+            "head": span.root.i,
+        }
+
+
+class ActorTagger:
+    """Tags actor mentions into `doc.spans["sitrep_actors"]` with `span._.sitrep_actor` dicts."""
+
+    def __init__(self, nlp: Language, name: str = "sitrep_actors", data_dir: str | None = None) -> None:
+        self.name = name
+        self.kb: KnowledgeBase = kb_module.load(Path(data_dir) if data_dir else kb_module.DATA_DIR)
+        self.names = PhraseMatcher(nlp.vocab, attr="ORTH")
+        for surface, doc in zip(self.kb.names, nlp.tokenizer.pipe(self.kb.names)):
+            self.names.add(surface, [doc])
+        self.titles = PhraseMatcher(nlp.vocab, attr="LOWER")
+        for title in self.kb.titles:
+            self.titles.add(title, _case_variants(nlp, title))
+
+    def __call__(self, doc: Doc) -> Doc:
+        names = self._name_matches(doc)
+        titles = self._title_matches(doc)
+        candidates = [
+            *self._people(doc, names, titles),
+            *self._groups(doc, names),
+            *(self._from_entry(span, entry, "name") for span, entry in names),
+            *self._unknown_organizations(doc),
+            *self._sector_nouns(doc),
+        ]
+        mentions = _resolve_overlaps(candidates)
+        group = []
+        for mention in mentions:
+            span = Span(doc, mention.start, mention.end, label=mention.kind)
+            span._.sitrep_actor = mention.as_dict(doc)
+            group.append(span)
+        doc.spans[ACTORS] = group
+        return doc
+
+    def _name_matches(self, doc: Doc) -> list[tuple[Span, Entry]]:
+        spans = filter_spans(Span(doc, s, e, label=m) for m, s, e in self.names(doc))
+        return [(span, _best_entry(self.kb.lookup(span.label_), doc, span)) for span in spans]
+
+    def _title_matches(self, doc: Doc) -> dict[int, tuple[Span, Lexeme]]:
+        spans = filter_spans(Span(doc, s, e, label=m) for m, s, e in self.titles(doc))
+        found = {}
+        for span in spans:
+            lexeme = self.kb.titles[span.label_]
+            for i in range(span.start, span.end):
+                found[i] = (span, lexeme)
+        return found
+
+    def _people(self, doc: Doc, names: list[tuple[Span, Entry]], titles: dict) -> list[Mention]:
+        name_at = {i: (span, entry) for span, entry in names for i in range(span.start, span.end)}
+        known: dict[str, Mention] = {}
+        people = []
+        for ent in doc.ents:
+            if ent.label_ != "PERSON" or any(e.kind == "country" for e in self.kb.lookup(ent.text)):
+                continue
+            mention = self._person(doc, ent, name_at, titles, known)
+            known[doc[ent.end - 1].text] = mention
+            people.append(mention)
+        people.extend(_repeated_surnames(doc, known, people))
+        for span, entry in names:
+            if entry.kind == "person" and not any(m.start <= span.start < m.end for m in people):
+                people.append(self._from_entry(span, entry, "person"))
+        return people
+
+    def _person(self, doc: Doc, ent: Span, name_at: dict, titles: dict, known: dict) -> Mention:
+        start, title, code = ent.start, None, None
+        while start > ent.sent.start:
+            prev = doc[start - 1]
+            if prev.i in titles:
+                title_span = titles[prev.i][0]
+                title = title_span.text if title is None else f"{title_span.text} {title}"
+                start = title_span.start
+            elif prev.i in name_at and name_at[prev.i][1].kind == "country":
+                code = code or name_at[prev.i][1].code
+                start = name_at[prev.i][0].start
+            elif prev.text in _POSSESSIVE and prev.i - 1 in name_at:
+                start -= 1
+            else:
+                break
+        entry = _person_entry(self.kb, ent, doc)
+        mention = Mention(start, ent.end, code, None, ent.text, "person", "actor.person.ner", "person", title=title)
+        self._add_apposition(mention, ent, titles, name_at)
+        _inherit(mention, entry, known.get(doc[ent.end - 1].text))
+        if mention.title and mention.sector is None:
+            mention.sector = self._title_sector(mention.title)
+        return mention
+
+    def _title_sector(self, title: str) -> str | None:
+        words = title.lower()
+        for phrase in sorted(self.kb.titles, key=len, reverse=True):
+            if words.endswith(phrase):
+                return self.kb.titles[phrase].sector
+        return None
+
+    def _add_apposition(self, mention: Mention, ent: Span, titles: dict, name_at: dict) -> None:
+        appos = next((c for c in ent.root.children if c.dep_ == "appos"), None)
+        if appos is None and ent.root.dep_ == "appos" and ent.root.head.i in titles:
+            appos = ent.root.head
+        if appos is None:
+            return
+        subtree = list(appos.subtree)
+        if mention.title is None:
+            mention.title = _title_text(appos)
+        orgs = [e for e in ent.doc.ents if e.label_ == "ORG" and e.start >= subtree[0].i and e.end <= subtree[-1].i + 1]
+        if orgs:
+            mention.affiliation = _strip_article(orgs[0])
+            org_entry = next((e for e in self.kb.lookup(mention.affiliation) if e.kind == "organization"), None)
+            if org_entry and mention.code is None:
+                mention.code = org_entry.code
+        if mention.code is None:
+            mention.code = next((name_at[t.i][1].code for t in subtree if t.i in name_at and name_at[t.i][1].kind == "country"), None)
+        mention.evidence = "actor.person.appos"
+
+    def _groups(self, doc: Doc, names: list[tuple[Span, Entry]]) -> Iterator[Mention]:
+        for span, entry in names:
+            if entry.kind == "person" or entry.role == "capital":
+                continue
+            noun = _modified_noun(span)
+            lexeme = self._sector_of(noun) if noun is not None else None
+            if lexeme is not None:
+                yield Mention(span.start, noun.i + 1, entry.code, lexeme.sector, entry.name, "group",
+                              f"{entry.id}+{lexeme.id}", "group")
+
+    def _sector_of(self, token: Token) -> Lexeme | None:
+        if token.pos_ not in {"NOUN", "PROPN"}:
+            return None
+        for phrase in (f"{token.nbor(-1).lower_} {token.lower_}" if token.i > 0 else None, token.lemma_.lower(), token.lower_):
+            if phrase and phrase in self.kb.sector_words:
+                return self.kb.sector_words[phrase]
+        return None
+
+    def _from_entry(self, span: Span, entry: Entry, round_name: str) -> Mention:
+        kind = entry.kind if entry.kind in {"country", "person", "organization", "group"} else "group"
+        return Mention(span.start, span.end, entry.code, entry.sector, entry.name, kind, entry.id, round_name,
+                       title=_current_title(entry, span.doc))
+
+    def _unknown_organizations(self, doc: Doc) -> Iterator[Mention]:
+        for ent in doc.ents:
+            if ent.label_ == "ORG" and any(t.is_alpha and len(t) > 1 for t in ent):
+                start = ent.start + (1 if ent[0].lower_ == "the" else 0)
+                end = ent.end - (1 if ent[-1].text in _POSSESSIVE else 0)
+                if end > start:
+                    yield Mention(start, end, None, None, doc[start:end].text, "organization", "actor.org.ner", "ner")
+
+    def _sector_nouns(self, doc: Doc) -> Iterator[Mention]:
+        for token in doc:
+            if token.dep_ not in _PARTICIPANT_DEPS:
+                continue
+            lexeme = self._sector_of(token)
+            if lexeme is None:
+                continue
+            start = min((c.i for c in token.lefts if c.dep_ in {"amod", "compound"}), default=token.i)
+            yield Mention(start, token.i + 1, None, lexeme.sector, None, "group", lexeme.id, "sector")
+
+
+def _case_variants(nlp: Language, phrase: str) -> list[Doc]:
+    """The phrase tokenized as written and capitalized: "gen." splits where "Gen." does not."""
+    variants = {phrase, phrase.title(), phrase.capitalize()}
+    return [nlp.make_doc(text) for text in sorted(variants)]
+
+
+def _resolve_overlaps(candidates: Iterable[Mention]) -> list[Mention]:
+    """Keep the most specific mention for each token: people, then groups, then names."""
+    taken: set[int] = set()
+    kept = []
+    for mention in sorted(candidates, key=lambda m: (_PRIORITY[m.round], -(m.end - m.start), m.start)):
+        if mention.tokens & taken:
+            continue
+        taken |= mention.tokens
+        kept.append(mention)
+    return sorted(kept, key=lambda m: m.start)
+
+
+def _repeated_surnames(doc: Doc, known: dict[str, Mention], people: list[Mention]) -> Iterator[Mention]:
+    """Later bare surnames of people named earlier ("Vidal said"), which NER often misses."""
+    covered = {i for m in people for i in m.tokens}
+    for token in doc:
+        earlier = known.get(token.text)
+        if earlier is None or token.i in covered or token.pos_ != "PROPN" or token.i < earlier.start:
+            continue
+        yield Mention(token.i, token.i + 1, earlier.code, earlier.sector, earlier.name, "person",
+                      "actor.person.surname", "person", title=earlier.title, affiliation=earlier.affiliation)
+
+
+def _best_entry(entries: list[Entry], doc: Doc, span: Span) -> Entry:
+    """Prefer a country reading of a name, a demonym reading of an adjective."""
+    adjectival = span.root.dep_ in _MODIFIER_DEPS and span.root.head.i > span.root.i
+    ranked = sorted(entries, key=lambda e: (e.role != ("demonym" if adjectival else "name"), e.kind != "country"))
+    return ranked[0]
+
+
+def _modified_noun(span: Span) -> Token | None:
+    """The noun a name modifies ("North Korean" → troops, "Russia's" → army), if directly adjacent."""
+    root = span.root
+    if root.dep_ not in _MODIFIER_DEPS or root.head.i <= root.i:
+        return None
+    noun = root.head
+    between = span.doc[span.end : noun.i]
+    if any(t.is_punct and t.text not in _POSSESSIVE or t.pos_ in {"VERB", "ADP", "DET"} for t in between):
+        return None
+    return noun
+
+
+def _person_entry(kb: KnowledgeBase, ent: Span, doc: Doc) -> Entry | None:
+    for surface in (ent.text, doc[ent.end - 1].text):
+        people = [e for e in kb.lookup(surface) if e.kind == "person"]
+        if people:
+            return people[0]
+    return None
+
+
+def _inherit(mention: Mention, entry: Entry | None, earlier: Mention | None) -> None:
+    """Fill what the text leaves out from the knowledge base, then from an earlier mention."""
+    for source in (entry, earlier):
+        if source is None:
+            continue
+        mention.code = mention.code or source.code
+        mention.sector = mention.sector or source.sector
+        if isinstance(source, Entry):
+            mention.name = source.name
+            mention.title = mention.title or _current_title(source, None)
+            mention.evidence = source.id
+        else:
+            mention.name = source.name
+            mention.title = mention.title or source.title
+            mention.affiliation = mention.affiliation or source.affiliation
+
+
+def _current_title(entry: Entry, doc: Doc | None) -> str | None:
+    """The person's role at the publication date, or their latest one."""
+    if not entry.roles:
+        return None
+    published = doc._.sitrep_published if doc is not None else None
+    if published:
+        for role in entry.roles:
+            if (role.start or "") <= published and (role.end is None or published <= role.end):
+                return role.title
+    return entry.roles[-1].title
+
+
+def _title_text(noun: Token) -> str:
+    """A title written as an apposition head: "a senior fellow" → "senior fellow"."""
+    lefts = [t for t in noun.lefts if t.dep_ in {"amod", "compound"}]
+    start = lefts[0].i if lefts else noun.i
+    return noun.doc[start : noun.i + 1].text
+
+
+def _strip_article(span: Span) -> str:
+    tokens = [t for t in span if t.lower_ != "the" and t.text not in _POSSESSIVE]
+    return " ".join(t.text for t in tokens) if tokens else span.text

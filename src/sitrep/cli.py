@@ -1,0 +1,193 @@
+"""The `sitrep` command line: each command parses, calls one library function and renders.
+
+Standard output carries the contract (JSON, JSONL, tables); progress and errors go to
+standard error, one line per failed input. Exit code 1 when any input failed.
+Docs: docs/cli.md
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from enum import Enum
+from pathlib import Path
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+from sitrep.batch.local import run
+from sitrep.errors import SitrepError
+from sitrep.intake.core import DEFAULT_MAX_BYTES, iter_inputs
+from sitrep.model import Analysis, Article
+from sitrep.nlp.pipeline import load_pipeline
+from sitrep.render import analysis_rows, events_table, legend, marked_text
+from sitrep.store import Store
+
+app = typer.Typer(help="sitrep: sourced political events from news about wars and crises.",
+                  no_args_is_help=True, add_completion=False)
+stdout = Console(soft_wrap=True, width=None if sys.stdout.isatty() else 160)
+stderr = Console(stderr=True)
+
+
+class Fmt(str, Enum):
+    table = "table"
+    json = "json"
+    jsonl = "jsonl"
+
+
+class ListFmt(str, Enum):
+    table = "table"
+    jsonl = "jsonl"
+
+
+MAX_BYTES_OPTION = typer.Option(DEFAULT_MAX_BYTES, "--max-bytes", help="Largest document (or JSONL line) read.")
+DB_OPTION = typer.Option(None, "--db", envvar="SITREP_DB", help="Database path or URL [default: ./sitrep.db]")
+
+
+def _db(db: str | None) -> str:
+    return db or os.environ.get("SITREP_DB") or "sitrep.db"
+
+
+def _fail(name: str, exc: Exception) -> None:
+    """One line per failed input, always naming it."""
+    _error(str(exc) if isinstance(exc, SitrepError) else f"{name}: {exc}")
+
+
+def _error(message: str) -> None:
+    stderr.out(f"error: {message}", style="red", highlight=False)
+
+
+def _progress() -> Progress:
+    return Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                    console=stderr, transient=True, disable=not stderr.is_terminal)
+
+
+def _analyses(paths: list[str], published: str | None, max_bytes: int):
+    """(name, Article, Analysis-or-error) for every input, lazily, in order."""
+    return run(load_pipeline(), iter_inputs(paths, published=published, max_bytes=max_bytes))
+
+
+@app.command()
+def analyze(
+    files: list[str] = typer.Argument(..., help="Files, directories, or - for JSONL on standard input."),
+    published: str | None = typer.Option(None, help="Publication date (YYYY-MM-DD) for inputs that give none."),
+    fmt: Fmt = typer.Option(Fmt.table, "--format", help="table for people, json/jsonl for programs."),
+    max_bytes: int = MAX_BYTES_OPTION,
+) -> None:
+    """Analyze articles and print their events (nothing is stored)."""
+    failed, results = 0, []
+    try:
+        for name, article, outcome in _analyses(files, published, max_bytes):
+            if isinstance(outcome, Exception):
+                failed += 1
+                _fail(name, outcome)
+                if fmt is Fmt.jsonl:
+                    stdout.out(_error_line(name, article, outcome), highlight=False)
+                continue
+            if fmt is Fmt.jsonl:
+                stdout.out(outcome.model_dump_json(), highlight=False)
+            elif fmt is Fmt.json:
+                results.append(outcome.model_dump(mode="json"))
+            else:
+                stdout.print(events_table(analysis_rows(outcome), title=outcome.article.title or name))
+    except SitrepError as exc:
+        _error(str(exc))
+        raise typer.Exit(2) from exc
+    if fmt is Fmt.json:
+        stdout.out(json.dumps(results[0] if len(results) == 1 else results, ensure_ascii=False, indent=2),
+                   highlight=False)
+    raise typer.Exit(1 if failed else 0)
+
+
+def _error_line(name: str, article: Article | None, exc: Exception) -> str:
+    """The JSONL line standing for a failed input: the record's id when it was readable."""
+    record_id = article.id if article is not None and article.format == "jsonl" else None
+    return json.dumps({"id": record_id or name, "input": name, "error": str(exc)}, ensure_ascii=False)
+
+
+@app.command()
+def ingest(
+    paths: list[str] = typer.Argument(..., help="Files, directories, or - for JSONL on standard input."),
+    published: str | None = typer.Option(None, help="Publication date (YYYY-MM-DD) for inputs that give none."),
+    db: str | None = DB_OPTION,
+    max_bytes: int = MAX_BYTES_OPTION,
+) -> None:
+    """Analyze articles and store them; articles already stored are skipped."""
+    stored = skipped = failed = 0
+    with Store.open(_db(db)) as store, _progress() as progress:
+        task = progress.add_task("ingesting", total=None)
+        for name, _, outcome in _analyses(paths, published, max_bytes):
+            progress.advance(task)
+            if isinstance(outcome, Exception):
+                failed += 1
+                _fail(name, outcome)
+            elif store.add(outcome):
+                stored += 1
+            else:
+                skipped += 1
+    stderr.print(f"stored {stored} new article(s), skipped {skipped} already stored, {failed} failed "
+                 f"→ {_db(db)}", highlight=False)
+    raise typer.Exit(1 if failed else 0)
+
+
+@app.command()
+def events(
+    actor: str | None = typer.Option(None, help="Actor code as source or target (e.g. PRK)."),
+    cameo: str | None = typer.Option(None, help="CAMEO code prefix (e.g. 19 for all fights)."),
+    since: str | None = typer.Option(None, help="First day (YYYY-MM-DD, YYYY-MM or YYYY)."),
+    until: str | None = typer.Option(None, help="Last day (YYYY-MM-DD, YYYY-MM or YYYY)."),
+    limit: int | None = typer.Option(None, help="At most this many events."),
+    fmt: ListFmt = typer.Option(ListFmt.table, "--format"),
+    db: str | None = DB_OPTION,
+) -> None:
+    """List stored events, filtered."""
+    try:
+        with Store.open(_db(db)) as store:
+            rows = store.events(actor=actor, cameo=cameo, since=since, until=until, limit=limit)
+    except SitrepError as exc:
+        _error(str(exc))
+        raise typer.Exit(2) from exc
+    if fmt is ListFmt.jsonl:
+        for row in rows:
+            stdout.out(json.dumps({**row["event"], "article": row["article_id"], "publisher": row.get("publisher"),
+                                   "published": row.get("published")}, ensure_ascii=False), highlight=False)
+        return
+    stdout.print(events_table(rows, title=f"{len(rows)} event(s)"))
+
+
+@app.command()
+def show(article_id: str = typer.Argument(..., help="Article id or a unique prefix (6+ characters)."),
+         db: str | None = DB_OPTION) -> None:
+    """Show a stored article with its coded spans marked, and its events."""
+    try:
+        with Store.open(_db(db)) as store:
+            analysis: Analysis = store.get(article_id)
+    except SitrepError as exc:
+        _error(str(exc))
+        raise typer.Exit(2) from exc
+    meta = analysis.article
+    stdout.print(f"[bold]{meta.title or '(no title)'}[/bold]", highlight=False)
+    stdout.print(f"{meta.publisher or '?'} · {meta.published or 'undated'} · id {analysis.hash}"
+                 f"{' · truncated' if meta.truncated else ''}", highlight=False)
+    for note in meta.cleanup:
+        stdout.print(f"  cleanup: {note}", style="dim", highlight=False)
+    stdout.print()
+    stdout.print(marked_text(analysis))
+    stdout.print(legend())
+    stdout.print(events_table(analysis_rows(analysis), title="events"))
+
+
+@app.command()
+def schema() -> None:
+    """Print the JSON Schema of the Analysis contract."""
+    stdout.out(json.dumps(Analysis.model_json_schema(), indent=2), highlight=False)
+
+
+def main() -> None:
+    app()
+
+
+if __name__ == "__main__":
+    sys.exit(main())

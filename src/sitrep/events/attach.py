@@ -1,0 +1,165 @@
+"""Attaching the other annotations to events: figures, weapons, places, dates and claims.
+
+Each figure, place or time belongs to the nearest trigger above it in the parse, so a clause
+with its own event keeps its own facts. Claims attach to the events inside what they claim.
+Docs: docs/events.md
+"""
+
+from __future__ import annotations
+
+import calendar
+
+from spacy.tokens import Doc, Span, Token
+
+from sitrep.events.patterns import Weapon, weapons
+from sitrep.nlp.extensions import PLACES, QUANTITIES, TIMES
+
+_MEASURE_PREPS = {"of"}
+_ANAPHORIC_CONTENT = {"report", "claim", "allegation", "account", "news", "information", "it", "this", "that", "move", "deployment"}
+_PLACE_PRECISION = {"country": "country", "city": "city", "admin1": "admin1", "region": "region", "continent": "region", "point": "point"}
+
+
+def owner(token: Token, triggers: set[int], stop: set[int] = frozenset()) -> int | None:
+    """The nearest trigger at or above a token in its sentence, not crossing a `stop` token."""
+    current = token
+    for _ in range(40):
+        if current.i in triggers:
+            return current.i
+        if current.head.i == current.i or current.i in stop:
+            return None
+        current = current.head
+    return None
+
+
+def quantities_for(doc: Doc, trigger: int, triggers: set[int]) -> list[Span]:
+    found = []
+    for span in doc.spans.get(QUANTITIES, []):
+        head = (span._.sitrep_quantity or {}).get("head", span.root.i)
+        if owner(doc[head], triggers) == trigger:
+            found.append(span)
+    return found
+
+
+def weapons_for(doc: Doc, heads: list[Token]) -> list[tuple[str, Weapon]]:
+    """Weapon phrases among the given noun heads and their "of" objects ("boatloads of shells")."""
+    lexicon = weapons()
+    found = []
+    for head in heads:
+        for noun in (head, *(o for p in head.children if p.lower_ in _MEASURE_PREPS for o in p.children if o.dep_ == "pobj")):
+            weapon = weapon_at(noun, lexicon)
+            if weapon:
+                found.append(weapon)
+    return found
+
+
+def weapon_at(noun: Token, lexicon: dict[str, Weapon] | None = None) -> tuple[str, Weapon] | None:
+    lexicon = lexicon or weapons()
+    start = min((t.i for c in noun.lefts if c.dep_ == "compound" for t in c.subtree), default=noun.i)
+    phrase = noun.doc[start : noun.i + 1]
+    lemmas = [t.lemma_.lower() for t in phrase]
+    for k in range(len(lemmas)):
+        key = " ".join(lemmas[k:])
+        if key in lexicon:
+            return phrase.text, lexicon[key]
+    return None
+
+
+def location_for(doc: Doc, trigger: int, triggers: set[int]) -> dict | None:
+    for span in doc.spans.get(PLACES, []):
+        if owner(span.root, triggers) == trigger:
+            place = dict(span._.sitrep_place or {})
+            return {
+                "name": place.get("name") or span.text, "geonameid": place.get("geonameid"),
+                "lat": place.get("lat"), "lon": place.get("lon"), "country": place.get("country"),
+                "precision": _PLACE_PRECISION.get(place.get("feature"), "point"),
+                "reason": f"{place.get('reason') or 'place'} under trigger",
+            }
+    return None
+
+
+def date_for(doc: Doc, trigger: Token, triggers: set[int], stops: set[int]) -> dict | None:
+    """The time expression governing the trigger, not crossing a reporting verb above it."""
+    for span in doc.spans.get(TIMES, []):
+        time = span._.sitrep_time or {}
+        if owner(span.root, triggers | stops, stop=set()) != trigger.i:
+            continue
+        date = as_event_date(span.text, time, "time under trigger")
+        if date:
+            return date
+    for span in doc.spans.get(TIMES, []):
+        if span.sent.start == trigger.sent.start and _reaches(trigger, span.root, stops):
+            date = as_event_date(span.text, span._.sitrep_time or {}, "time of the trigger's clause")
+            if date:
+                return date
+    return None
+
+
+def _reaches(trigger: Token, time_root: Token, stops: set[int]) -> bool:
+    """True when the time hangs on a verb above the trigger with no reporting verb between."""
+    current = trigger
+    for _ in range(40):
+        if time_root.head.i == current.i or time_root.i == current.i:
+            return True
+        if current.head.i == current.i or current.head.i in stops:
+            return False
+        current = current.head
+    return False
+
+
+def as_event_date(text: str, time: dict, reason: str) -> dict | None:
+    """An EventDate dict from a time annotation; durations count only through their anchor."""
+    if time.get("type") == "DURATION":
+        anchor = time.get("anchor")
+        if not anchor:
+            return None
+        first, last, precision = anchor_range(anchor)
+        return {"text": text, "value": anchor, "start": first, "end": last, "precision": precision,
+                "reason": f"{reason}: age {time.get('value')} counted back from publication"}
+    if not time.get("value") or time.get("type") not in {"DATE", "TIME"} or not time.get("first_day"):
+        return None
+    return {"text": text, "value": time["value"], "start": time.get("first_day"), "end": time.get("last_day"),
+            "precision": time.get("precision", "unknown"), "reason": f"{reason} ({time.get('reason')})"}
+
+
+def anchor_range(value: str) -> tuple[str | None, str | None, str]:
+    """First and last day of a YYYY, YYYY-MM or YYYY-MM-DD value."""
+    parts = value.split("-")
+    if len(parts) == 3:
+        return value, value, "day"
+    if len(parts) == 2 and parts[1].isdigit():
+        year, month = int(parts[0]), int(parts[1])
+        return f"{value}-01", f"{value}-{calendar.monthrange(year, month)[1]:02d}", "month"
+    if len(parts) == 1 and parts[0].isdigit():
+        return f"{value}-01-01", f"{value}-12-31", "year"
+    return None, None, "unknown"
+
+
+def claim_targets(claim: dict, events: list[dict], doc: Doc) -> list[int]:
+    """Indexes of the events a claim vouches for."""
+    start, end = claim["content_start"], claim["content_end"]
+    inside = [k for k, e in enumerate(events) if start <= e["trigger_start"] < end]
+    if inside:
+        return inside
+    head = doc[claim["content_head"]] if claim.get("content_head") is not None else None
+    if head is None or head.lemma_.lower() not in _ANAPHORIC_CONTENT:
+        return []
+    earlier = [k for k, e in enumerate(events) if e["sentence"] < claim["sentence"]]
+    if not earlier:
+        return []
+    last = max(events[k]["sentence"] for k in earlier)
+    return [k for k in earlier if events[k]["sentence"] == last and claim["sentence"] - last <= 2]
+
+
+def claim_date(doc: Doc, cue: Token) -> dict | None:
+    """When the claim was made: the time on the cue or on a verb above it."""
+    current = cue
+    for _ in range(10):
+        for span in doc.spans.get(TIMES, []):
+            if span.root.head.i == current.i and span.sent.start == cue.sent.start:
+                date = as_event_date(span.text, span._.sitrep_time or {}, "time of the reporting clause")
+                if date:
+                    return date
+        if current.head.i == current.i:
+            return None
+        current = current.head
+    return None

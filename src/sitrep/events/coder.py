@@ -1,0 +1,279 @@
+"""The `sitrep_events` component: triggers → roles → CAMEO/PLOVER/ACLED events with evidence.
+
+For every token whose lemma a trigger pattern names, the pattern's constraints are checked on
+the parse (object words, weapon objects, particles, xcomps); the first pattern that holds
+codes the event. Roles come from `roles`, figures/places/dates/claims from `attach`, and
+repeated mentions of one happening fold together in `merge`.
+Docs: docs/events.md
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass
+from pathlib import Path
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from sitrep.events import attach, ontology
+from sitrep.events import modality as modality_cues
+from sitrep.events import patterns as pattern_data
+from sitrep.events.merge import merge_mentions
+from sitrep.events.patterns import TriggerPattern
+from sitrep.events.roles import ActorIndex, Roles, is_passive, noun_roles, verb_roles
+
+_POS = {"VERB": "VERB", "NOUN": "NOUN", "PROPN": "NOUN"}
+_STANCE_MODALITY = {"deny": "denied", "claim": "reported", "dispute": "reported", "confirm": "reported"}
+
+
+@dataclass
+class Match:
+    start: int
+    end: int
+    token: Token
+    pattern: TriggerPattern
+    roles: Roles
+    absorbed: Match | None = None
+
+
+class EventCoder:
+    """Codes events into `doc._.sitrep_events` (a list of plain dicts)."""
+
+    def __init__(self, nlp: Language, name: str = "sitrep_events", triggers: str | None = None) -> None:
+        self.name = name
+        self.patterns = pattern_data.triggers(Path(triggers)) if triggers else pattern_data.triggers()
+        self.index: dict[tuple[str, str], list[tuple[tuple[str, ...], TriggerPattern]]] = {}
+        for pattern in sorted(self.patterns, key=lambda p: not _is_constrained(p)):
+            for lemma in pattern.lemmas:
+                *before, last = lemma.lower().split()
+                self.index.setdefault((pattern.pos, last), []).append((tuple(before), pattern))
+
+    def __call__(self, doc: Doc) -> Doc:
+        actors = ActorIndex(doc)
+        matches = self._matches(doc, actors)
+        triggers = {m.token.i for m in matches}
+        stops = {claim["cue_i"] for claim in doc._.sitrep_claims or []} - triggers
+        sentence_starts = [s.start for s in doc.sents]
+        events = [e for m in matches if (e := self._event(doc, m, actors, triggers, stops, sentence_starts))]
+        _attach_claims(doc, events, actors)
+        doc._.sitrep_events = [_finish(e) for e in merge_mentions(events)]
+        return doc
+
+    def _matches(self, doc: Doc, actors: ActorIndex) -> list[Match]:
+        found, consumed = [], set()
+        for token in doc:
+            match = self._match_token(token, actors)
+            if match is not None:
+                found.append(match)
+                consumed.update(c.i for c in token.children if c.dep_ == "xcomp" and match.pattern.xcomp)
+        return _fold_objects([m for m in found if m.token.i not in consumed])
+
+    def _match_token(self, token: Token, actors: ActorIndex) -> Match | None:
+        pos = _POS.get(token.pos_)
+        for key in {token.lemma_.lower(), token.lower_}:
+            for before, pattern in self.index.get((pos, key), []) if pos else []:
+                start = token.i - len(before)
+                if start < 0 or tuple(t.lemma_.lower() for t in token.doc[start : token.i]) != before and tuple(
+                        t.lower_ for t in token.doc[start : token.i]) != before:
+                    continue
+                roles = verb_roles(token, pattern, actors) if pos == "VERB" else noun_roles(token, pattern, actors)
+                if _holds(token, pattern, roles, actors):
+                    return Match(start, token.i + 1, token, pattern, roles)
+        return None
+
+    def _event(self, doc: Doc, match: Match, actors: ActorIndex, triggers: set[int], stops: set[int],
+               starts: list[int]) -> dict | None:
+        token, pattern, roles = match.token, match.pattern, match.roles
+        cameo, evidence = _absorb(match)
+        _theme_as_source(pattern, roles, actors)
+        reciprocal = _reciprocal(pattern.reciprocal or bool(match.absorbed and match.absorbed.pattern.reciprocal), roles)
+        if pattern.target_must_differ:
+            codes = {a._.sitrep_actor["code"] for a in roles.source}
+            roles.target = [a for a in roles.target if a._.sitrep_actor["code"] not in codes]
+        if not (roles.source or roles.target):
+            return None
+        heads = [h for h in (roles.theme, *_objects(token)) if h is not None]
+        mood, mood_cue = modality_cues.modality(token)
+        trigger = doc[match.start : match.end]
+        return {
+            "trigger_text": trigger.text, "trigger_start": trigger.start_char, "trigger_end": trigger.end_char,
+            "trigger_i": token.i, "sentence": bisect_right(starts, token.i) - 1,
+            "cameo": cameo, "pattern": pattern.id,
+            "source": [_participant(a, roles, "source") for a in roles.source],
+            "target": [_participant(a, roles, "target") for a in roles.target],
+            "reciprocal": reciprocal, "negated": modality_cues.is_negated(token),
+            "modality": mood, "hedged": modality_cues.is_hedged(token),
+            "quantities": [_quantity(s) for s in attach.quantities_for(doc, token.i, triggers)],
+            "weapons": _unique(text for text, _ in attach.weapons_for(doc, heads)),
+            "weapon_kinds": _unique(w.kind for _, w in attach.weapons_for(doc, heads)),
+            "location": attach.location_for(doc, token.i, triggers),
+            "date": attach.date_for(doc, token, triggers, stops),
+            "claims": [],
+            "evidence": " ".join([*evidence, *roles.relations, *([mood_cue] if mood_cue else [])]),
+            "confidence": _confidence(pattern, roles),
+            "also": [],
+        }
+
+
+def _fold_objects(matches: list[Match]) -> list[Match]:
+    """A trigger noun that is the object of a trigger verb ("signed a pact") is one event with it."""
+    verbs = {m.token.i: m for m in matches if m.pattern.pos == "VERB"}
+    kept = []
+    for match in matches:
+        verb = verbs.get(match.token.head.i)
+        if match.pattern.pos == "NOUN" and match.token.dep_ in {"dobj", "nsubjpass"} and verb is not None:
+            verb.absorbed = match
+        else:
+            kept.append(match)
+    return kept
+
+
+def _absorb(match: Match) -> tuple[str, list[str]]:
+    """The code and pattern ids of a verb trigger together with the trigger noun it governs.
+
+    The noun's roles fill what the verb lacks; its code wins when its pattern is narrowed by
+    a modifier ("defense pact"), being then the more informative reading.
+    """
+    noun = match.absorbed
+    if noun is None:
+        return match.pattern.cameo, [match.pattern.id]
+    for role in ("source", "target"):
+        if not getattr(match.roles, role):
+            match.roles.add(role, getattr(noun.roles, role), f"object.{role}")
+    cameo = noun.pattern.cameo if noun.pattern.modifier else match.pattern.cameo
+    return cameo, [match.pattern.id, noun.pattern.id]
+
+
+def _is_constrained(pattern: TriggerPattern) -> bool:
+    return bool(pattern.has_object_constraint or pattern.xcomp or pattern.particle_or_prep
+                or pattern.preps_object or pattern.of_kind or pattern.modifier)
+
+
+def _objects(token: Token) -> list[Token]:
+    if token.pos_ in {"NOUN", "PROPN"}:
+        return [o for p in token.children if p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
+    deps = {"nsubjpass"} if is_passive(token) else {"dobj"}
+    return [c for c in token.children if c.dep_ in deps]
+
+
+def _object_words(obj: Token) -> set[str]:
+    words = {obj.lemma_.lower(), obj.lower_}
+    words.update(f"{c.lemma_.lower()} {obj.lemma_.lower()}" for c in obj.lefts if c.dep_ in {"compound", "amod"})
+    for prep in obj.children:
+        if prep.lower_ == "of":
+            words.update(o.lemma_.lower() for o in prep.children if o.dep_ == "pobj")
+    return words
+
+
+def _holds(token: Token, pattern: TriggerPattern, roles: Roles, actors: ActorIndex) -> bool:
+    """True when every constraint of the pattern holds on the parse around the token."""
+    checks = [
+        not pattern.particle_or_prep or any(c.dep_ in {"prt", "prep"} and c.lower_ in pattern.particle_or_prep
+                                            for c in token.children),
+        not pattern.xcomp or any(c.dep_ == "xcomp" and c.lemma_ in pattern.xcomp for c in token.children),
+        not pattern.modifier or any(c.dep_ in {"amod", "compound"} and c.lemma_.lower() in pattern.modifier
+                                    for c in token.lefts),
+        not pattern.preps_object or any(
+            c.lower_ in pattern.preps_object and any(
+                o.lemma_.lower() in pattern.preps_object[c.lower_] for o in c.children if o.dep_ == "pobj")
+            for c in token.children),
+        not pattern.has_object_constraint or any(_object_fits(o, pattern, actors) for o in _objects(token)),
+        not pattern.of_kind or bool(attach.weapons_for(token.doc, [token, *_objects(token)])),
+        not pattern.requires_actor_modifier or bool(roles.source or roles.target),
+    ]
+    return all(checks)
+
+
+def _object_fits(obj: Token, pattern: TriggerPattern, actors: ActorIndex) -> bool:
+    if pattern.object and _object_words(obj) & set(pattern.object):
+        return True
+    if pattern.object_kind == "weapon" and attach.weapons_for(obj.doc, [obj]):
+        return True
+    if pattern.object_sector:
+        return any(a._.sitrep_actor["sector"] in pattern.object_sector for a in actors.of_phrase(obj))
+    return False
+
+
+def _theme_as_source(pattern: TriggerPattern, roles: Roles, actors: ActorIndex) -> None:
+    """Troops sent somewhere act for their own country when no one else is named as sender."""
+    if pattern.theme_as_source and not roles.source and roles.theme is not None:
+        roles.add("source", [a for a in actors.of_phrase(roles.theme) if a._.sitrep_actor["code"]], "theme")
+
+
+def _reciprocal(mutual: bool, roles: Roles) -> bool:
+    """Mutual acts (pacts, talks) list every party as both source and target."""
+    if not mutual:
+        return False
+    parties = roles.source + [a for a in roles.target if a not in roles.source]
+    if len({a._.sitrep_actor["code"] for a in parties}) < 2:
+        return False
+    roles.source, roles.target = list(parties), list(parties)
+    return True
+
+
+def _participant(actor: Span, roles: Roles, role: str) -> dict:
+    data = actor._.sitrep_actor
+    relation = next((r.split(":", 1)[1] for r in roles.relations if r.startswith(f"{role}:")), None)
+    return {"actor": f"{actor.start_char}:{actor.end_char}", "code": data["code"], "sector": data["sector"],
+            "evidence": relation}
+
+
+def _quantity(span: Span) -> dict:
+    data = span._.sitrep_quantity or {}
+    return {"value": data.get("value"), "approx": bool(data.get("approx")), "unit": data.get("unit"),
+            "kind": data.get("kind"), "text": span.text, "start": span.start_char, "end": span.end_char,
+            "low": data.get("low"), "high": data.get("high")}
+
+
+def _unique(items) -> list:
+    return list(dict.fromkeys(items))
+
+
+def _confidence(pattern: TriggerPattern, roles: Roles) -> float:
+    score = 0.4 + 0.25 * bool(roles.source) + 0.25 * bool(roles.target)
+    return round(min(1.0, score + (0.1 if _is_constrained(pattern) else 0.0)), 2)
+
+
+def _attach_claims(doc: Doc, events: list[dict], actors: ActorIndex) -> None:
+    for claim in doc._.sitrep_claims or []:
+        targets = attach.claim_targets(claim, events, doc)
+        if not targets:
+            continue
+        date = attach.claim_date(doc, doc[claim["cue_i"]])
+        for claimant in claim.get("claimants") or [{}]:
+            actor = actors.by_token.get(claimant.get("head", -1))
+            record = {
+                "claimant": f"{actor.start_char}:{actor.end_char}" if actor is not None else None,
+                "claimant_text": doc.text[claimant["start"]:claimant["end"]] if claimant else None,
+                "code": actor._.sitrep_actor["code"] if actor is not None else None,
+                "sector": actor._.sitrep_actor["sector"] if actor is not None else None,
+                "cue": claim["cue"], "stance": claim["stance"], "date": date, "sentence": claim["sentence"],
+            }
+            for k in targets:
+                _add_claim(events[k], record, claim)
+
+
+def _add_claim(event: dict, record: dict, claim: dict) -> None:
+    """One claim per claimant and event; a confirmation outranks a plain claim."""
+    same = next((c for c in event["claims"] if c["claimant"] == record["claimant"] and record["claimant"]), None)
+    if same is None:
+        event["claims"].append(record)
+    elif same["stance"] == "claim" and record["stance"] != "claim":
+        same.update(stance=record["stance"], cue=record["cue"], date=record["date"] or same["date"])
+    inside = claim["content_start"] <= event["trigger_start"] < claim["content_end"]
+    if inside and event["modality"] == "asserted":
+        event["modality"] = _STANCE_MODALITY[claim["stance"]]
+
+
+def _finish(event: dict) -> dict:
+    """Add the ontology's views of the final CAMEO code."""
+    code = ontology.cameo(event["cameo"])
+    target_sectors = [p["sector"] for p in event["target"] if p["sector"]]
+    weapon = next((k for k in event.pop("weapon_kinds") if k in ontology.WEAPONS), None)
+    event.update(
+        cameo_name=code.name, goldstein=code.goldstein, quad_class=code.quad_class,
+        plover=ontology.plover(event["cameo"]),
+        acled=ontology.acled(event["cameo"], weapon=weapon, target_sector=target_sectors[0] if target_sectors else None),
+    )
+    return event

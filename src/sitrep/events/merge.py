@@ -1,0 +1,71 @@
+"""One event per happening within an article: later mentions fold into the first.
+
+News text names the same event several times ("the deployment of troops", "troops being
+dispatched", "confirmed the deployment"). Mentions merge when they share the CAMEO root and
+the same source and target countries, and their dates and places do not contradict each
+other, and they move the same kind of thing (two shipments of different weapons stay apart).
+The merged event keeps every figure, claim and trigger.
+Docs: docs/events.md
+"""
+
+from __future__ import annotations
+
+def _codes(event: dict, role: str) -> frozenset[str]:
+    return frozenset(p["code"] for p in event[role] if p.get("code"))
+
+
+def _key(event: dict) -> tuple:
+    parties = _codes(event, "source") | _codes(event, "target") if event["reciprocal"] else None
+    if parties is not None:
+        return event["cameo"][:2], parties
+    return event["cameo"][:2], _codes(event, "source"), _codes(event, "target")
+
+
+def _compatible(a: dict | None, b: dict | None, field: str) -> bool:
+    if not a or not b:
+        return True
+    return a.get(field) == b.get(field)
+
+
+def _day(event: dict) -> dict | None:
+    date = event.get("date")
+    return date if date and date.get("precision") == "day" else None
+
+
+def _same_happening(first: dict, other: dict) -> bool:
+    if _key(first) != _key(other) or first["negated"] != other["negated"]:
+        return False
+    if set(first["weapons"]) != set(other["weapons"]) and not set(first["weapons"]) & set(other["weapons"]):
+        return False
+    if not (_codes(first, "source") or _codes(first, "target")):
+        return False
+    return _compatible(_day(first), _day(other), "value") and _compatible(first.get("location"), other.get("location"), "name")
+
+
+def _fold(into: dict, other: dict) -> None:
+    """Add a later mention's facts to the first mention."""
+    into["also"].append({"text": other["trigger_text"], "start": other["trigger_start"], "end": other["trigger_end"],
+                         "sentence": other["sentence"], "evidence": other["evidence"]})
+    if len(other["cameo"]) > len(into["cameo"]):
+        for field in ("cameo", "pattern"):
+            into[field] = other[field]
+    for field in ("quantities", "weapons", "claims"):
+        into[field].extend(x for x in other[field] if x not in into[field])
+    for field in ("location", "date"):
+        into[field] = into.get(field) or other.get(field)
+    if into["modality"] != "asserted" and other["modality"] == "asserted":
+        into["modality"] = "asserted"
+    into["hedged"] = into["hedged"] or other["hedged"]
+    into["confidence"] = max(into["confidence"], other["confidence"])
+
+
+def merge_mentions(events: list[dict]) -> list[dict]:
+    """Fold mentions of one happening into its first mention; order of first mentions kept."""
+    merged: list[dict] = []
+    for event in events:
+        first = next((m for m in merged if _same_happening(m, event)), None)
+        if first is None:
+            merged.append(event)
+        else:
+            _fold(first, event)
+    return merged

@@ -1,0 +1,104 @@
+"""Trigger patterns and the weapons lexicon: the event coder's knowledge, loaded from JSONL.
+
+A trigger pattern names a CAMEO code and the words that signal it (verb or noun lemmas), plus
+constraints on the parse that must hold (object words, object kind, particles) and how to
+read the roles (which prepositions introduce the target, whether the moved troops' country
+is the source). Each pattern has an id that becomes the event's evidence.
+Docs: docs/events.md
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, ValidationError
+
+from sitrep.actors.kb import read_jsonl
+from sitrep.errors import DataFileError
+
+DATA_DIR = Path(__file__).parent / "data"
+
+DEFAULT_TARGET_PREPS = ("to", "against", "on", "with", "at", "into", "toward", "towards")
+
+
+class TriggerPattern(BaseModel):
+    """One trigger: see docs/events.md for every field."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    id: str
+    cameo: str
+    pos: Literal["VERB", "NOUN"]
+    lemmas: tuple[str, ...]
+    object: tuple[str, ...] = ()
+    object_kind: Literal["weapon"] | None = None
+    object_sector: tuple[str | None, ...] = ()
+    object_is_target: bool = False
+    of_role: Literal["target", "theme"] = "target"
+    of_kind: Literal["weapon"] | None = None
+    particle_or_prep: tuple[str, ...] = ()
+    preps_object: dict[str, tuple[str, ...]] = {}
+    xcomp: tuple[str, ...] = ()
+    modifier: tuple[str, ...] = ()
+    target_preps: tuple[str, ...] = DEFAULT_TARGET_PREPS
+    theme_as_source: bool = False
+    target_must_differ: bool = False
+    reciprocal: bool = False
+    requires_actor_modifier: bool = False
+    note: str | None = None
+
+    @property
+    def has_object_constraint(self) -> bool:
+        return bool(self.object or self.object_kind or self.object_sector)
+
+
+@dataclass(frozen=True)
+class Weapon:
+    id: str
+    kind: str
+
+
+class _WeaponRow(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    id: str
+    kind: str
+    lemmas: list[str]
+
+
+def _load_triggers(path: Path) -> tuple[TriggerPattern, ...]:
+    patterns, seen = [], set()
+    for number, record in read_jsonl(path):
+        try:
+            pattern = TriggerPattern(**record)
+        except ValidationError as exc:
+            reason = "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in exc.errors())
+            raise DataFileError("E201", file=path, line=number, reason=reason) from exc
+        if pattern.id in seen:
+            raise DataFileError("E202", file=path, pid=pattern.id)
+        seen.add(pattern.id)
+        patterns.append(pattern)
+    return tuple(patterns)
+
+
+@lru_cache(maxsize=4)
+def triggers(path: Path = DATA_DIR / "triggers.jsonl") -> tuple[TriggerPattern, ...]:
+    """All trigger patterns of a file (the packaged one by default), validated."""
+    return _load_triggers(path)
+
+
+@lru_cache(maxsize=1)
+def weapons() -> dict[str, Weapon]:
+    """Weapon words (lowercase lemma or phrase) → weapon class."""
+    path = DATA_DIR / "weapons.jsonl"
+    lexicon = {}
+    for number, record in read_jsonl(path):
+        try:
+            row = _WeaponRow(**record)
+        except ValidationError as exc:
+            raise DataFileError("E201", file=path, line=number, reason=str(exc.errors()[0]["msg"])) from exc
+        for lemma in row.lemmas:
+            lexicon[lemma] = Weapon(row.id, row.kind)
+    return lexicon

@@ -1,0 +1,179 @@
+"""Who did it and to whom: reading source, target and theme off the dependency parse.
+
+The functions here take a trigger token and the actor index of its Doc and return the actor
+spans that fill each role, with the parse relation that filled it (kept as evidence).
+Docs: docs/events.md
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from sitrep.events.patterns import TriggerPattern
+from sitrep.nlp.extensions import ACTORS
+
+_MODIFIERS = {"poss", "amod", "compound", "nmod"}
+_INHERIT_DEPS = {"xcomp", "advcl", "conj", "pcomp", "acl"}
+_SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
+
+
+class ActorIndex:
+    """Maps tokens to the actor mention that covers them."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.by_token: dict[int, Span] = {}
+        for span in doc.spans.get(ACTORS, []):
+            for i in range(span.start, span.end):
+                self.by_token[i] = span
+
+    def at(self, token: Token) -> Span | None:
+        return self.by_token.get(token.i)
+
+    def of_phrase(self, head: Token) -> list[Span]:
+        """Actors a noun phrase names: the phrase itself, its "of" part, its conjuncts, or
+        else its actor modifiers ("Israeli jets", "Russia's missiles")."""
+        found = []
+        for token in (head, *head.conjuncts):
+            actor = self.at(token)
+            if actor is None or actor._.sitrep_actor["code"] is None:
+                actor = self._of_child(token) or actor
+            candidates = [actor] if actor is not None else self.modifiers(token)
+            found.extend(a for a in candidates if a not in found)
+        return found
+
+    def _of_child(self, token: Token) -> Span | None:
+        for prep in token.children:
+            if prep.dep_ == "prep" and prep.lower_ in {"of", "from"}:
+                for obj in prep.children:
+                    actor = self.at(obj)
+                    if obj.dep_ == "pobj" and actor is not None and actor._.sitrep_actor["code"]:
+                        return actor
+        return None
+
+    def modifiers(self, head: Token) -> list[Span]:
+        """Actors among a noun's modifiers: "Russia's", "North Korean", "Russia-North Korea"."""
+        own = self.at(head)
+        found = []
+        for child in head.lefts:
+            if child.dep_ not in _MODIFIERS:
+                continue
+            for token in (child, *child.conjuncts, *(c for c in child.children if c.dep_ in _MODIFIERS)):
+                actor = self.at(token)
+                if actor is not None and actor != own and actor not in found:
+                    found.append(actor)
+        return found
+
+
+@dataclass
+class Roles:
+    source: list[Span] = field(default_factory=list)
+    target: list[Span] = field(default_factory=list)
+    theme: Token | None = None
+    relations: list[str] = field(default_factory=list)
+
+    def add(self, role: str, actors: list[Span], relation: str) -> None:
+        bucket = self.source if role == "source" else self.target
+        new = [a for a in actors if a not in bucket]
+        if new:
+            bucket.extend(new)
+            self.relations.append(f"{role}:{relation}")
+
+
+def children(token: Token, *deps: str) -> list[Token]:
+    return [c for c in token.children if c.dep_ in deps]
+
+
+def prep_objects(token: Token, preps: tuple[str, ...]) -> list[tuple[str, Token]]:
+    """(preposition, object) pairs under a token, following "by X and by Y" conjunctions."""
+    found = []
+    for prep in token.children:
+        if prep.dep_ in {"prep", "agent", "dative"} and prep.lower_ in preps:
+            for conj_prep in (prep, *prep.conjuncts):
+                found.extend((prep.lower_, obj) for obj in conj_prep.children if obj.dep_ == "pobj")
+    return found
+
+
+def is_passive(verb: Token) -> bool:
+    return any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children) or (
+        verb.tag_ == "VBN" and verb.dep_ in {"acl", "pcomp"} and not children(verb, "nsubj", "aux")
+    )
+
+
+def inherited_subject(verb: Token, actors: ActorIndex, depth: int = 3) -> tuple[list[Span], str] | None:
+    """The subject a non-finite or coordinated clause shares with the clause above it."""
+    current = verb
+    for _ in range(depth):
+        head = current.head
+        if current.dep_ == "pcomp" and head.dep_ == "prep":
+            head = head.head
+        elif current.dep_ == "relcl":
+            return actors.of_phrase(head), "relcl"
+        elif current.dep_ not in _INHERIT_DEPS or head.i == current.i:
+            return None
+        subjects = [actors.of_phrase(s) for s in children(head, "nsubj")]
+        found = [a for group in subjects for a in group]
+        if found:
+            return found, f"inherit.{current.dep_}"
+        current = head
+    return None
+
+
+def verb_roles(verb: Token, pattern: TriggerPattern, actors: ActorIndex) -> Roles:
+    """Roles of a verbal trigger, active or passive."""
+    roles = Roles()
+    passive = is_passive(verb)
+    objects = children(verb, "nsubjpass") if passive else children(verb, "dobj")
+    if not objects and passive and verb.dep_ in {"acl", "pcomp"} and verb.head.pos_ in {"NOUN", "PROPN"}:
+        objects = [verb.head]
+    subjects = [o for _, o in prep_objects(verb, ("by",))] if passive else children(verb, "nsubj")
+    for subject in subjects:
+        roles.add("source", actors.of_phrase(subject), "agent" if passive else "nsubj")
+    obj = objects[0] if objects else None
+    if obj is not None and pattern.object_is_target:
+        roles.add("target", actors.of_phrase(obj), "nsubjpass" if passive else "dobj")
+    elif obj is not None:
+        roles.theme = obj
+    for dative in children(verb, "dative", "iobj"):
+        roles.add("target", actors.of_phrase(dative), "dative")
+    for prep, pobj in prep_objects(verb, pattern.target_preps):
+        roles.add("target", actors.of_phrase(pobj), f"prep.{prep}")
+    if not roles.source and not passive:
+        inherited = inherited_subject(verb, actors)
+        if inherited:
+            roles.add("source", inherited[0], inherited[1])
+    if not roles.target and verb.dep_ == "pcomp" and verb.head.lower_ == "by":
+        means_of = verb.head.head
+        for obj in children(means_of, "dobj"):
+            roles.add("target", actors.of_phrase(obj) or actors.modifiers(obj), "means.dobj")
+    return roles
+
+
+def noun_roles(noun: Token, pattern: TriggerPattern, actors: ActorIndex) -> Roles:
+    """Roles of a nominal trigger ("the deployment of X to Y", "Russia's attack on Z")."""
+    roles = Roles()
+    modifiers = actors.modifiers(noun)
+    for _, obj in prep_objects(noun, ("of",)):
+        if pattern.of_role == "theme":
+            roles.theme = obj
+        else:
+            roles.add("target", actors.of_phrase(obj), "prep.of")
+    roles.add("source", modifiers, "modifier")
+    for _, obj in prep_objects(noun, ("by",)):
+        roles.add("source", actors.of_phrase(obj), "prep.by")
+    for prep, obj in prep_objects(noun, tuple(p for p in pattern.target_preps if p != "of")):
+        roles.add("target", actors.of_phrase(obj), f"prep.{prep}")
+    governor = noun.head if noun.dep_ in {"dobj", "nsubjpass"} else None
+    if governor is not None and not roles.target:
+        for prep, obj in prep_objects(governor, tuple(p for p in pattern.target_preps if p != "of")):
+            roles.add("target", actors.of_phrase(obj), f"governor.prep.{prep}")
+    if governor is not None and not roles.source and noun.dep_ == "dobj" and not _is_reporting(governor):
+        for subject in children(governor, "nsubj"):
+            roles.add("source", actors.of_phrase(subject), "governor.nsubj")
+    return roles
+
+
+def _is_reporting(verb: Token) -> bool:
+    claims = verb.doc._.sitrep_claims or []
+    return any(claim["cue_i"] == verb.i for claim in claims)
