@@ -1,0 +1,168 @@
+"""Measure the places component on GeoWebNews (Gritta et al. 2019, "A Pragmatic Guide to
+Geoparsing Evaluation"): 200 news articles with every toponym's span, its reading (literal,
+metonymic, demonym...) and its GeoNames coordinates.
+
+Literal readings follow the paper's split: Literal, Mixed, Literal_Modifier,
+Embedded_Literal and Coercion are places; Metonymic, Demonym, Non_Literal_Modifier,
+Embedded_Non_Lit, Homonym and Language are associative uses.
+
+Run: `python -m sitrep.geo.evaluate PATH/GWN.xml`
+Docs: docs/geo.md
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import xml.etree.ElementTree as ET
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+from statistics import median
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from sitrep.geo.sources import distance_km
+from sitrep.geo.tagger import PlaceTagger
+from sitrep.nlp.extensions import PLACES
+from sitrep.nlp.pipeline import load_model
+
+LITERAL = frozenset({"Literal", "Mixed", "Literal_Modifier", "Embedded_Literal", "Coercion"})
+ASSOCIATIVE = frozenset({"Metonymic", "Demonym", "Non_Literal_Modifier", "Embedded_Non_Lit", "Homonym", "Language"})
+# The customary tolerance of toponym resolution: 100 miles.
+TOLERANCE_KM = 161.0
+
+
+@dataclass(frozen=True)
+class Gold:
+    start: int
+    end: int
+    kind: str
+    lat: float | None
+    lon: float | None
+
+
+@dataclass(frozen=True)
+class Predicted:
+    start: int
+    end: int
+    lat: float | None
+    lon: float | None
+    reason: str
+
+
+def read_gwn(path: Path) -> list[tuple[str, list[Gold]]]:
+    """The articles of a GeoWebNews XML file: text and gold toponyms (non-toponym types dropped)."""
+    articles = []
+    for article in ET.parse(path).getroot().iter("article"):
+        text = article.findtext("text") or ""
+        golds = [_gold(t) for t in article.iter("toponym")]
+        articles.append((text, [g for g in golds if g.kind in LITERAL | ASSOCIATIVE]))
+    return articles
+
+
+def _gold(node: ET.Element) -> Gold:
+    lat, lon = node.findtext("latitude"), node.findtext("longitude")
+    return Gold(
+        int(node.findtext("start") or 0), int(node.findtext("end") or 0), node.findtext("type") or "",
+        float(lat) if lat else None, float(lon) if lon else None,
+    )
+
+
+def predicted_places(doc: Doc) -> list[Predicted]:
+    """The places the component wrote, as character spans with coordinates."""
+    return [
+        Predicted(s.start_char, s.end_char, s._.sitrep_place["lat"], s._.sitrep_place["lon"], s._.sitrep_place["reason"])
+        for s in doc.spans.get(PLACES, [])
+    ]
+
+
+def evaluate_gwn(path: Path, nlp: Language) -> dict:
+    """Score the places component on GeoWebNews.
+
+    Args:
+        path: The GWN.xml file.
+        nlp: A pipeline; when it has no `sitrep_places` component one is run after it.
+
+    Returns:
+        Counts and figures: `accuracy_161km` (gold literal toponyms with coordinates that a
+        predicted place overlaps within 161 km, over all of them), `accuracy_161km_resolved`
+        (the same over those we found and resolved), `recall_literal`, `metonymic_as_place`
+        (share of gold metonymic toponyms we report as places), `associative_as_place`,
+        `precision_literal` (predicted places overlapping a gold literal toponym), the median
+        error in km, and per gold type how often we report a place.
+
+    Docs: docs/geo.md
+    """
+    articles = read_gwn(path)
+    tagger = None if "sitrep_places" in nlp.pipe_names else PlaceTagger(nlp)
+    tally: Counter[str] = Counter()
+    errors: list[float] = []
+    by_type: dict[str, Counter[str]] = {}
+    for doc, (_, golds) in zip(nlp.pipe(text for text, _ in articles), articles):
+        predicted = predicted_places(tagger(doc) if tagger else doc)
+        _score(golds, predicted, tally, errors, by_type)
+    return _summary(tally, errors, by_type)
+
+
+def _score(golds: list[Gold], predicted: list[Predicted], tally: Counter[str], errors: list[float],
+           by_type: dict[str, Counter[str]]) -> None:
+    for gold in golds:
+        hits = [p for p in predicted if p.start < gold.end and gold.start < p.end]
+        counts = by_type.setdefault(gold.kind, Counter())
+        counts["gold"] += 1
+        counts["as_place"] += bool(hits)
+        if gold.kind in LITERAL:
+            _score_literal(gold, hits, tally, errors)
+        else:
+            tally["associative"] += 1
+            tally["associative_as_place"] += bool(hits)
+            tally["metonymic"] += gold.kind == "Metonymic"
+            tally["metonymic_as_place"] += gold.kind == "Metonymic" and bool(hits)
+    tally["predicted"] += len(predicted)
+    tally["predicted_on_literal"] += sum(
+        any(p.start < g.end and g.start < p.end for g in golds if g.kind in LITERAL) for p in predicted
+    )
+
+
+def _score_literal(gold: Gold, hits: list[Predicted], tally: Counter[str], errors: list[float]) -> None:
+    tally["literal"] += 1
+    tally["literal_found"] += bool(hits)
+    if gold.lat is None or gold.lon is None:
+        return
+    tally["literal_coords"] += 1
+    located = [p for p in hits if p.lat is not None and p.lon is not None]
+    if not located:
+        return
+    error = min(distance_km(gold.lat, gold.lon, p.lat, p.lon) for p in located)  # type: ignore[arg-type]
+    errors.append(error)
+    tally["literal_resolved"] += 1
+    tally["literal_within"] += error <= TOLERANCE_KM
+
+
+def _ratio(numerator: int, denominator: int) -> float:
+    return round(numerator / denominator, 4) if denominator else 0.0
+
+
+def _summary(tally: Counter[str], errors: list[float], by_type: dict[str, Counter[str]]) -> dict:
+    return {
+        "accuracy_161km": _ratio(tally["literal_within"], tally["literal_coords"]),
+        "accuracy_161km_resolved": _ratio(tally["literal_within"], tally["literal_resolved"]),
+        "recall_literal": _ratio(tally["literal_found"], tally["literal"]),
+        "precision_literal": _ratio(tally["predicted_on_literal"], tally["predicted"]),
+        "metonymic_as_place": _ratio(tally["metonymic_as_place"], tally["metonymic"]),
+        "associative_as_place": _ratio(tally["associative_as_place"], tally["associative"]),
+        "median_error_km": round(median(errors), 1) if errors else None,
+        "counts": dict(sorted(tally.items())),
+        "by_type": {kind: _ratio(c["as_place"], c["gold"]) for kind, c in sorted(by_type.items())},
+    }
+
+
+def main(argv: list[str]) -> None:
+    """Print the GeoWebNews figures as JSON for the file given on the command line."""
+    print(json.dumps(evaluate_gwn(Path(argv[0]), load_model()), indent=2))
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])

@@ -1,0 +1,146 @@
+"""Literal place or actor? The dependency-parse rules that read a toponym's use.
+
+"Fighting in Ukraine" names a place; "Moscow said", "a comedown for Moscow" and "Russia's
+war" name a government (metonymy). A toponym is a place when a locative preposition governs
+it, when it hangs off a place noun ("the city of Kharkiv", "the Kharkiv region", "Ukraine's
+east"), names where someone is from ("Jane Doe, of Leeds"), or is the object of a movement or
+territorial verb ("invaded Crimea"). It is an actor
+when it is a subject, object, possessor or modifier of another noun ("U.S. forces"), the
+object of "for", "with", "against"..., or when the preposition hangs off a word of relation
+or exchange ("relations between Russia and the West", "arms sales to Saudi Arabia"). Every
+word list lives in `data/cues.jsonl`; each reading returns the id of the cue that decided it.
+Docs: docs/geo.md
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from spacy.tokens import Span, Token
+
+from sitrep.geo.sources import Cue, CueKind
+
+REGION = "place.region"
+APPOSITION = "place.appos"
+DATELINE = "place.dateline"
+DEFAULT = "place.default"
+ORIGIN = "place.origin"
+# Relations through which a toponym inherits the use of the word it joins:
+# "in France and Germany", "in the capital, Kyiv".
+_SHARING = ("conj", "appos")
+_MODIFIER = ("compound", "nmod", "amod", "npadvmod", "poss")
+_MAX_CLIMB = 8
+
+# A reading: True (place), False (actor) or None (nothing decides), with the deciding cue id.
+Reading = tuple[bool | None, str]
+
+
+@dataclass(frozen=True)
+class Cues:
+    """The cue words by kind: word (lower case; lemma for verbs and relation words) -> cue id."""
+
+    words: dict[str, dict[str, str]] = field(default_factory=dict)
+    firm: frozenset[str] = frozenset()
+
+    @classmethod
+    def from_rows(cls, rows: Iterable[Cue]) -> Cues:
+        words: dict[str, dict[str, str]] = {}
+        firm = set()
+        for row in rows:
+            words.setdefault(row.kind, {})[row.word] = row.id
+            if row.firm:
+                firm.add(row.id)
+        return cls(words, frozenset(firm))
+
+    def get(self, kind: CueKind, word: str) -> str | None:
+        """The id of the cue of this kind for the word, or None."""
+        return self.words.get(kind, {}).get(word)
+
+    def of(self, kind: CueKind) -> dict[str, str]:
+        """All cues of one kind."""
+        return self.words.get(kind, {})
+
+
+def governor(token: Token) -> Token:
+    """Climb conjunctions and appositions to the token whose relation decides the use."""
+    for _ in range(_MAX_CLIMB):
+        if token.dep_ not in _SHARING or token.head.i == token.i:
+            break
+        token = token.head
+    return token
+
+
+def read_use(span: Span, cues: Cues) -> Reading:
+    """Read the toponym's use from the parse: place (True), actor (False) or undecided (None)."""
+    token = governor(span.root)
+    head = token.head
+    if token.dep_ == "pobj" and head.i != token.i:
+        return _prepositional(head, cues)
+    if token.dep_ in _MODIFIER and head.i != token.i:
+        noun = cues.get("place_noun", head.lower_)
+        return (True, noun) if noun else (False, cues.get("actor_dep", token.dep_) or f"actor.dep.{token.dep_}")
+    if token.dep_ == "dobj":
+        verb = cues.get("locative_verb", head.lemma_.lower())
+        if verb:
+            return True, verb
+    if token.dep_ == "nsubj" and cues.get("copula", head.lemma_.lower()):
+        noun = next((cues.get("place_noun", c.lower_) for c in head.children if c.dep_ == "attr"), None)
+        if noun:
+            return True, noun  # "Lake Chad is a lake", "Kharkiv is Ukraine's second city"
+    actor = cues.get("actor_dep", token.dep_)
+    return (False, actor) if actor else (None, "")
+
+
+def _prepositional(prep: Token, cues: Cues) -> Reading:
+    """Read a preposition: set phrases first ("according to", "leave for"), then firm locatives
+    ("in", "near"), then the word it hangs off ("aid to"), then the preposition alone."""
+    word, owner = prep.lower_, prep.head
+    phrases = [f"{owner.lower_} {word}", f"{owner.lemma_.lower()} {word}"] if owner.i != prep.i else []
+    for kind, use in (("actor_prep", False), ("locative_prep", True)):
+        found = next((cues.get(kind, p) for p in phrases if cues.get(kind, p)), None)
+        if found:
+            return use, found
+    firm = cues.get("locative_prep", word)
+    if firm in cues.firm:
+        return True, firm  # "talks in Geneva", "reported in Kharkiv"
+    relation = cues.get("actor_head", owner.lemma_.lower()) if owner.i != prep.i else None
+    if relation:
+        return False, relation  # "aid to Ukraine", "relations between Russia and China"
+    noun = cues.get("place_noun", owner.lower_) if word == "of" else None
+    if noun:
+        return True, noun  # "the city of Kharkiv"
+    if word == "of" and _after_name_or_age(prep):
+        return True, ORIGIN  # "Jane Doe, 55, of St. Louis"
+    for kind, use in (("locative_prep", True), ("actor_prep", False)):
+        found = cues.get(kind, word)
+        if found:
+            return use, found
+    return None, ""
+
+
+def _after_name_or_age(prep: Token) -> bool:
+    """An "of" that follows a person's name and a comma, or an age: "Jane Doe, of Leeds"."""
+    before = prep.doc[prep.i - 1] if prep.i > 0 else prep
+    owner = prep.head
+    return (before.text == "," and owner.ent_type_ == "PERSON") or (owner.like_num and before.i == owner.i)
+
+
+def is_dateline(span: Span, cues: Cues) -> bool:
+    """An upper-case toponym opening a paragraph and followed by "(", "—" or ",": BEIRUT (AP) —."""
+    return opens_paragraph(span) and span.text.isupper() and follows_dateline_mark(span, cues)
+
+
+def opens_paragraph(span: Span) -> bool:
+    """True when the span is the first word of the text or of a line."""
+    doc = span.doc
+    if span.start == 0:
+        return True
+    before = doc[span.start - 1]
+    return before.is_space or "\n" in before.text_with_ws
+
+
+def follows_dateline_mark(span: Span, cues: Cues) -> bool:
+    """True when the token after the span is a dateline mark ("(", "—", ",", ":")."""
+    doc = span.doc
+    return span.end < len(doc) and cues.get("dateline_mark", doc[span.end].text) is not None

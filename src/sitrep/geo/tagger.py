@@ -1,0 +1,233 @@
+"""The places component: finds toponyms, resolves them, keeps the literal ones.
+
+Candidates are spaCy's GPE/LOC/FAC entities, phrase matches of the gazetteer's region names
+(so "Northeast Asia" or "Donbas" count even when NER misses them), upper-case datelines
+("BEIRUT (AP) —") and, only where a firm place rule fires, ORG/PERSON entities or bare proper
+nouns that are gazetteer names ("to Kiev" tagged PERSON). Each is resolved against the
+gazetteer (`resolve.py`) and written to `doc.spans["sitrep_places"]` only when `rules.py`
+reads it as a literal place. The factory `sitrep_places` is registered in
+`sitrep.nlp.factories`.
+Docs: docs/geo.md
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+import sitrep.nlp.extensions  # noqa: F401  (declares span._.sitrep_place)
+from sitrep.geo import rules
+from sitrep.geo.entry import Entry
+from sitrep.geo.gazetteer import Gazetteer, Match, is_major
+from sitrep.geo.resolve import AREAS, Toponym, resolve_all
+from sitrep.geo.sources import Cue, load_cues, read_rows
+from sitrep.nlp.extensions import PLACES
+
+_RULE_FILE = "cues.jsonl"
+# Upper-case names this short are codes ("WA", "OAS", "CHU"), not the towns that share them.
+_CODE_LETTERS = 3
+# Candidate sources that are not NER labels.
+REGION_MATCH = "REGION"
+DATELINE = "DATELINE"
+PROPER_NOUN = "PROPN"
+
+
+class PlaceTagger:
+    """spaCy component writing literal toponyms to `doc.spans["sitrep_places"]`.
+
+    Args:
+        nlp: The pipeline (its vocabulary builds the region phrase patterns).
+        name: The component's name in the pipeline.
+        cues: A cues JSONL file replacing the packaged `data/cues.jsonl`.
+        gazetteer: The gazetteer to resolve against; the shared `Gazetteer.load()` when None.
+
+    Docs: docs/geo.md
+    """
+
+    def __init__(self, nlp: Language, name: str = "sitrep_places", *, cues: Path | None = None,
+                 gazetteer: Gazetteer | None = None) -> None:
+        self.name = name
+        self.gazetteer = gazetteer or Gazetteer.load()
+        self._set_cues(load_cues(cues))
+        self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+        for surface, entry in self.gazetteer.areas():
+            self.matcher.add(entry.id, [nlp.make_doc(surface.removeprefix("the "))])
+
+    def _set_cues(self, rows: list[Cue]) -> None:
+        self.cue_rows = rows
+        self.cues = rules.Cues.from_rows(rows)
+
+    def __call__(self, doc: Doc) -> Doc:
+        toponyms = self.toponyms(doc)
+        doc.spans[PLACES] = [self._place(t, reason) for t in toponyms if (reason := self.reason(t))]
+        return doc
+
+    def toponyms(self, doc: Doc) -> list[Toponym]:
+        """Every candidate toponym of the document, resolved (places and actors alike)."""
+        toponyms = [Toponym(span, label, strong, self._matches(span)) for span, label, strong in self._candidates(doc)]
+        resolve_all(toponyms)
+        return toponyms
+
+    def reason(self, toponym: Toponym) -> str | None:
+        """Why the toponym is a literal place (a rule id), or None for actors and the undecided."""
+        entry, span = toponym.entry, toponym.span
+        if entry is not None and entry.feature in AREAS:
+            return rules.REGION
+        if toponym.paired:
+            return rules.APPOSITION
+        if entry is not None and rules.is_dateline(span, self.cues):
+            return rules.DATELINE
+        use, cue = rules.read_use(span, self.cues)
+        if use is False:
+            return None
+        if use is None:  # nothing in the parse decides: trust a resolved NER place
+            return rules.DEFAULT if toponym.strong and entry is not None else None
+        if toponym.strong and entry is not None:
+            return cue
+        return cue if self._firm(toponym, cue) else None
+
+    def _firm(self, toponym: Toponym, cue: str) -> bool:
+        """Unresolved or weakly labelled toponyms need a firm cue ("in", "near", "the city of"),
+        unless they resolve to a country or a major city ("to Kiev", which NER calls a person)."""
+        entry = toponym.entry
+        if entry is None:
+            return toponym.strong and cue in self.cues.firm and _looks_like_a_name(toponym.span)
+        prominent = entry.feature == "country" or is_major(entry)
+        return prominent or cue in self.cues.firm or cue.startswith(("place.noun.", "place.verb."))
+
+    def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
+        """Write the component's rules (its cue words) as JSONL, like spaCy's span ruler."""
+        path = Path(path)
+        path.mkdir(parents=True, exist_ok=True)
+        lines = (row.model_dump_json(exclude_defaults=True) + "\n" for row in self.cue_rows)
+        (path / _RULE_FILE).write_text("".join(lines), encoding="utf-8")
+
+    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> PlaceTagger:
+        """Read back the rules written by `to_disk`."""
+        self._set_cues(read_rows(Path(path) / _RULE_FILE, Cue))
+        return self
+
+    def _place(self, toponym: Toponym, reason: str) -> Span:
+        entry, span = toponym.entry, toponym.span
+        place = Span(span.doc, span.start, span.end, label=entry.feature if entry else "place")
+        place._.sitrep_place = describe(span.text, toponym.label, entry, reason)
+        return place
+
+    def _matches(self, span: Span) -> list[Match]:
+        """Gazetteer matches for the span: its name, else its preferred name without a trailing
+        "region", "oblast"...; short capitals ("WA", "OAS") are codes, never city names."""
+        found = self.gazetteer.matches(span.text)
+        if not found and len(span) > 1 and span[-1].lower_ in self.cues.of("name_suffix"):
+            found = [m for m in self.gazetteer.matches(span[:-1].text) if m.preferred]
+        if span.text.isupper() and sum(ch.isalpha() for ch in span.text) <= _CODE_LETTERS:
+            found = [m for m in found if m.entry.feature != "city"]
+        return found
+
+    def _extend(self, span: Span) -> Span:
+        """Take in proper nouns NER left out when the longer name is a place: "Boa" + "Vista"."""
+        doc, start = span.doc, span.start
+        while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].dep_ == "compound" and not doc[start - 1].ent_type_:
+            start -= 1
+        if start == span.start or not self.gazetteer.matches(doc[start : span.end].text):
+            return span
+        return doc[start : span.end]
+
+    # -- candidates ----------------------------------------------------------------------
+
+    def _candidates(self, doc: Doc) -> list[tuple[Span, str, bool]]:
+        """(span, source, strong) for each toponym candidate, overlaps resolved longest first."""
+        found: dict[tuple[int, int], tuple[str, bool]] = {}
+        for ent in doc.ents:
+            strong = ent.label_ in self.cues.of("ner_label")
+            if strong or ent.label_ in self.cues.of("weak_label"):
+                for span in _split_pair(_trim(ent)):
+                    span = self._extend(span)
+                    found[(span.start, span.end)] = (ent.label_, strong)
+        for span in self._region_matches(doc):
+            found[(span.start, span.end)] = (REGION_MATCH, True)
+        for span in _datelines(doc, self.cues):
+            found.setdefault((span.start, span.end), (DATELINE, True))
+        for span in _bare_proper_nouns(doc, self.cues, set(self.cues.of("ner_label")) | set(self.cues.of("weak_label"))):
+            found.setdefault((span.start, span.end), (PROPER_NOUN, False))
+        spans = filter_spans([doc[s:e] for s, e in found])
+        return [(span, *found[(span.start, span.end)]) for span in spans]
+
+    def _region_matches(self, doc: Doc) -> list[Span]:
+        """Capitalized region names not inside a longer non-place entity ("Gulf Cooperation Council")."""
+        places = self.cues.of("ner_label")
+        other = [e for e in doc.ents if e.label_ not in places]
+        spans = []
+        for _, start, end in self.matcher(doc):
+            inside = any(e.start <= start and end <= e.end and (e.start, e.end) != (start, end) for e in other)
+            if doc[start].text[:1].isupper() and not inside:
+                spans.append(doc[start:end])
+        return spans
+
+
+def describe(text: str, label: str, entry: Entry | None, reason: str) -> dict:
+    """The plain-data value of `span._.sitrep_place` (the keys of the contract's Place).
+
+    An unresolved toponym keeps its text as name and no coordinates; its feature is "city"
+    for a GPE (mostly towns below the gazetteer's population floor), else "point".
+    """
+    if entry is None:
+        feature = "city" if label in ("GPE", DATELINE, PROPER_NOUN) else "point"
+        return {"geonameid": None, "name": text, "lat": None, "lon": None, "country": None,
+                "feature": feature, "reason": reason}
+    return {"geonameid": entry.geonameid, "name": entry.name, "lat": entry.lat, "lon": entry.lon,
+            "country": entry.country, "feature": entry.feature, "reason": reason}
+
+
+def _looks_like_a_name(span: Span) -> bool:
+    """Unresolved names must look like place names: no digits, not all capitals ("GT3", "BOV")."""
+    text = span.text
+    return not any(ch.isdigit() for ch in text) and not text.isupper()
+
+
+def _trim(span: Span) -> Span | None:
+    """Drop a leading "the" and edge punctuation or possessive marks."""
+    doc, start, end = span.doc, span.start, span.end
+    while start < end and (doc[start].lower_ == "the" or doc[start].is_punct):
+        start += 1
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].lower_ in ("'s", "’s")):
+        end -= 1
+    return doc[start:end] if end > start else None
+
+
+def _split_pair(span: Span | None) -> Iterator[Span]:
+    """NER sometimes takes "Thruxton, Hampshire" as one entity: give back its two halves."""
+    if span is None:
+        return
+    commas = [t.i for t in span if t.text == ","]
+    if len(commas) == 1 and span.start < commas[0] < span.end - 1:
+        yield span.doc[span.start : commas[0]]
+        yield span.doc[commas[0] + 1 : span.end]
+    else:
+        yield span
+
+
+def _datelines(doc: Doc, cues: rules.Cues) -> Iterator[Span]:
+    """Upper-case words opening a paragraph before a dateline mark: "KYIV, Ukraine (Reuters) —"."""
+    for token in doc:
+        if token.is_upper and token.is_alpha and len(token) > 1 and rules.opens_paragraph(doc[token.i : token.i + 1]):
+            end = token.i + 1
+            while end < len(doc) and doc[end].is_upper and doc[end].is_alpha:
+                end += 1
+            span = doc[token.i : end]
+            if rules.follows_dateline_mark(span, cues):
+                yield span
+
+
+def _bare_proper_nouns(doc: Doc, cues: rules.Cues, labels: set[str]) -> Iterator[Span]:
+    """Proper nouns governed by a locative preposition that NER missed or mislabelled
+    ("near Kursk" taken for a product)."""
+    for token in doc:
+        if token.pos_ == "PROPN" and token.ent_type_ not in labels and token.dep_ == "pobj":
+            if cues.get("locative_prep", token.head.lower_):
+                left = min((t.i for t in token.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"), default=token.i)
+                yield doc[left : token.i + 1]

