@@ -180,6 +180,18 @@ def show(article_id: str = typer.Argument(..., help="Article id or a unique pref
 
 
 @app.command()
+def setup() -> None:
+    """Build what sitrep needs at run time (the gazetteer index) and check the spaCy model loads."""
+    from sitrep.geo.gazetteer import Gazetteer
+
+    gazetteer = Gazetteer.load()
+    nlp = load_pipeline()
+    stderr.out(f"gazetteer index: {gazetteer.path}", highlight=False)
+    stderr.out(f"spaCy model: {nlp.meta['name']} {nlp.meta['version']}; components: {', '.join(nlp.pipe_names)}",
+               highlight=False)
+
+
+@app.command()
 def schema() -> None:
     """Print the JSON Schema of the Analysis contract."""
     stdout.out(json.dumps(Analysis.model_json_schema(), indent=2), highlight=False)
