@@ -24,6 +24,7 @@ from spacy.util import ensure_path, filter_spans
 
 from sitrep.errors import DataFileError
 from sitrep.nlp.extensions import TIMES
+from sitrep.timex.anchors import anchors
 from sitrep.timex.lexicon import DATA_DIR, Lexicon, load_lexicon
 from sitrep.timex.normalize import normalize
 
@@ -67,7 +68,9 @@ class TimeTagger:
     def _candidates(self, doc: Doc) -> list[Span]:
         """Pattern matches (minus quantities and words inside names), then the parts of NER
         DATE/TIME entities that no match covers."""
-        matched = filter_spans(self._trim(Span(doc, s, e, span_id=m)) for m, s, e in self.matcher(doc))
+        found = (span for sentence in doc.sents if self.anchors.admits(sentence)
+                 for span in self.matcher(sentence, as_spans=True))
+        matched = filter_spans(self._trim(Span(doc, s.start, s.end, span_id=s.label_)) for s in found)
         named = [ent for ent in doc.ents if ent.label_ in _NON_TIME_ENTITIES]
         matched = [span for span in matched if len(span) and not self._is_quantity(span)
                    and not _inside_name(span, named)]
@@ -165,6 +168,7 @@ class TimeTagger:
         self.matcher = Matcher(self.nlp.vocab)
         for record in patterns:
             self.matcher.add(record["id"], [record["pattern"]])
+        self.anchors = anchors(patterns)
 
 
 def _uncovered_runs(start: int, end: int, taken: set[int]) -> Iterator[tuple[int, int]]:
