@@ -10,8 +10,7 @@ from __future__ import annotations
 import json
 import os
 import sys
-from enum import Enum
-from pathlib import Path
+from enum import StrEnum
 
 import typer
 from rich.console import Console
@@ -31,13 +30,13 @@ stdout = Console(soft_wrap=True, width=None if sys.stdout.isatty() else 160)
 stderr = Console(stderr=True)
 
 
-class Fmt(str, Enum):
+class Fmt(StrEnum):
     table = "table"
     json = "json"
     jsonl = "jsonl"
 
 
-class ListFmt(str, Enum):
+class ListFmt(StrEnum):
     table = "table"
     jsonl = "jsonl"
 

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from spacy.tokens import Doc
 from spacy.lang.en import English
+from spacy.tokens import Doc
 
 from sitrep.attribution.cues import Cue, load_cues
 from sitrep.attribution.syntax import claimants, content, noun_phrase

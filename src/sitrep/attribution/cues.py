@@ -6,14 +6,13 @@ reporting verbs without code. Docs: docs/attribution.md
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
-from sitrep.errors import DataFileError
+from sitrep import datafiles
 from sitrep.model import Stance
 
 PACKAGED_CUES = Path(__file__).parent / "data" / "cues.jsonl"
@@ -69,20 +68,7 @@ def parse_cues(lines: Iterable[str], source: str) -> list[Cue]:
     Raises:
         DataFileError: E201 for a malformed line, E202 for a repeated id.
     """
-    cues: list[Cue] = []
-    seen: set[str] = set()
-    for number, line in enumerate(lines, start=1):
-        if not line.strip():
-            continue
-        try:
-            cue = Cue.model_validate(json.loads(line))
-        except (json.JSONDecodeError, ValidationError) as exc:
-            raise DataFileError("E201", file=source, line=number, reason=_first_error(exc)) from exc
-        if cue.id in seen:
-            raise DataFileError("E202", file=source, pid=cue.id)
-        seen.add(cue.id)
-        cues.append(cue)
-    return cues
+    return datafiles.validated(lines, source, Cue)
 
 
 def load_cues(path: str | Path | None = None) -> list[Cue]:

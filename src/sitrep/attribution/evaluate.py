@@ -21,8 +21,8 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from sitrep.attribution.tagger import QuoteTagger
-from sitrep.nlp.pipeline import load_model
 from sitrep.nlp.extensions import QUOTES
+from sitrep.nlp.pipeline import load_model
 
 Ranges = list[tuple[int, int]]
 

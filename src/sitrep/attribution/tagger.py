@@ -20,8 +20,8 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
 from sitrep.attribution.cues import Cue, dump_cues, load_cues
-from sitrep.attribution.quotemarks import paragraphs, quote_pairs
 from sitrep.attribution.layouts import Credit, dash_credit, speaker_label
+from sitrep.attribution.quotemarks import paragraphs, quote_pairs
 from sitrep.attribution.syntax import Content, Mention, adjacent_name, claimants, content, is_passive, is_quote_mark
 from sitrep.nlp.extensions import QUOTES  # importing it registers the sitrep_* extensions
 

@@ -10,6 +10,7 @@ Docs: docs/events.md
 
 from __future__ import annotations
 
+
 def _codes(event: dict, role: str) -> frozenset[str]:
     return frozenset(p["code"] for p in event[role] if p.get("code"))
 

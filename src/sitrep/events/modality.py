@@ -10,7 +10,7 @@ from functools import lru_cache
 
 from spacy.tokens import Token
 
-from sitrep.actors.kb import read_jsonl
+from sitrep import datafiles
 from sitrep.events.patterns import DATA_DIR
 
 
@@ -25,7 +25,8 @@ class Cues:
 @lru_cache(maxsize=1)
 def cues() -> Cues:
     aux, mark, governors, hedges = {}, {}, {}, set()
-    for _, row in read_jsonl(DATA_DIR / "modality.jsonl"):
+    path = DATA_DIR / "modality.jsonl"
+    for _, row in datafiles.records(datafiles.read_lines(path), path):
         value = (row.get("modality", ""), row["id"])
         aux.update(dict.fromkeys(row.get("aux", []), value))
         mark.update(dict.fromkeys(row.get("mark", []), value))

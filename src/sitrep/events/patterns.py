@@ -14,10 +14,9 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, ValidationError
+from pydantic import BaseModel, ConfigDict
 
-from sitrep.actors.kb import read_jsonl
-from sitrep.errors import DataFileError
+from sitrep import datafiles
 
 DATA_DIR = Path(__file__).parent / "data"
 
@@ -68,37 +67,17 @@ class _WeaponRow(BaseModel):
     lemmas: list[str]
 
 
-def _load_triggers(path: Path) -> tuple[TriggerPattern, ...]:
-    patterns, seen = [], set()
-    for number, record in read_jsonl(path):
-        try:
-            pattern = TriggerPattern(**record)
-        except ValidationError as exc:
-            reason = "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in exc.errors())
-            raise DataFileError("E201", file=path, line=number, reason=reason) from exc
-        if pattern.id in seen:
-            raise DataFileError("E202", file=path, pid=pattern.id)
-        seen.add(pattern.id)
-        patterns.append(pattern)
-    return tuple(patterns)
-
-
 @lru_cache(maxsize=4)
 def triggers(path: Path = DATA_DIR / "triggers.jsonl") -> tuple[TriggerPattern, ...]:
     """All trigger patterns of a file (the packaged one by default), validated."""
-    return _load_triggers(path)
+    return tuple(datafiles.load(path, TriggerPattern))
 
 
 @lru_cache(maxsize=1)
 def weapons() -> dict[str, Weapon]:
     """Weapon words (lowercase lemma or phrase) → weapon class."""
-    path = DATA_DIR / "weapons.jsonl"
     lexicon = {}
-    for number, record in read_jsonl(path):
-        try:
-            row = _WeaponRow(**record)
-        except ValidationError as exc:
-            raise DataFileError("E201", file=path, line=number, reason=str(exc.errors()[0]["msg"])) from exc
+    for row in datafiles.load(DATA_DIR / "weapons.jsonl", _WeaponRow):
         for lemma in row.lemmas:
             lexicon[lemma] = Weapon(row.id, row.kind)
     return lexicon

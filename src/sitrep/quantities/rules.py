@@ -8,7 +8,6 @@ tables back with `to_disk`. Docs: docs/quantities.md
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -18,6 +17,7 @@ from typing import Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict, ValidationError, model_validator
 
+from sitrep import datafiles
 from sitrep.errors import DataFileError
 
 DATA_DIR = Path(__file__).parent / "data"
@@ -142,24 +142,7 @@ def load_table(path: Path, model: type[_Record]) -> list[_Record]:
     Raises:
         DataFileError: E201 for a malformed line, E202 for a repeated id.
     """
-    records: list[_Record] = []
-    seen: set[str] = set()
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except OSError as exc:
-        raise DataFileError("E201", file=path, line=0, reason=str(exc)) from exc
-    for number, line in enumerate(lines, 1):
-        if not line.strip():
-            continue
-        try:
-            record = model.model_validate(json.loads(line))
-        except (ValueError, ValidationError) as exc:
-            raise DataFileError("E201", file=path, line=number, reason=_reason(exc)) from exc
-        if record.id in seen:
-            raise DataFileError("E202", file=path, pid=record.id)
-        seen.add(record.id)
-        records.append(record)
-    return records
+    return datafiles.load(path, model)
 
 
 def _reason(exc: Exception) -> str:

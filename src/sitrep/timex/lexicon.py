@@ -12,12 +12,12 @@ Docs: docs/time.md
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from pathlib import Path
 
+from sitrep import datafiles
 from sitrep.errors import DataFileError
 
 DATA_DIR = Path(__file__).parent / "data"
@@ -99,10 +99,8 @@ def load_rules(path: Path = RULES_FILE, lexicon_path: Path = LEXICON_FILE) -> tu
     lexicon = load_lexicon(lexicon_path)
     rules: list[Rule] = []
     seen: set[str] = set()
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
-        if not line.strip():
-            continue
-        record = _parse_record(line, path, number)
+    for number, record in datafiles.records(datafiles.read_lines(path), path):
+        _check_rule(record, path, number)
         if record["id"] in seen:
             raise DataFileError("E202", file=path, pid=record["id"])
         seen.add(record["id"])
@@ -111,17 +109,10 @@ def load_rules(path: Path = RULES_FILE, lexicon_path: Path = LEXICON_FILE) -> tu
     return tuple(rules)
 
 
-def _parse_record(line: str, path: Path, number: int) -> dict:
-    try:
-        record = json.loads(line)
-    except json.JSONDecodeError as exc:
-        raise DataFileError("E201", file=path, line=number, reason=f"not JSON ({exc.msg})") from exc
-    if not isinstance(record, dict):
-        raise DataFileError("E201", file=path, line=number, reason="not a JSON object")
+def _check_rule(record: dict, path: Path, number: int) -> None:
     for key in ("id", "regex", "handler"):
         if not isinstance(record.get(key), str):
             raise DataFileError("E201", file=path, line=number, reason=f"rule needs a string {key!r}")
-    return record
 
 
 def _compile(template: str, lexicon: Lexicon, path: Path, number: int) -> re.Pattern[str]:

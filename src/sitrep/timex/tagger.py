@@ -11,18 +11,18 @@ Docs: docs/time.md
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable, Iterator
 from datetime import date
 from pathlib import Path
 
 import srsly
+from pydantic import BaseModel, ConfigDict
 from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span, Token
 from spacy.util import ensure_path, filter_spans
 
-from sitrep.errors import DataFileError
+from sitrep import datafiles
 from sitrep.nlp.extensions import TIMES
 from sitrep.timex.anchors import anchors
 from sitrep.timex.lexicon import DATA_DIR, Lexicon, load_lexicon
@@ -190,28 +190,19 @@ def _inside_name(span: Span, names: list[Span]) -> bool:
     return any(ent.start <= span.start and span.end <= ent.end for ent in names)
 
 
+class _PatternRow(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    id: str
+    pattern: list[dict]
+
+
 def read_patterns(path: Path) -> list[dict]:
     """Read a JSONL pattern file, checking each line has an id and a token pattern.
 
     Raises:
         DataFileError: E201 for a malformed line, E202 for a duplicate id.
     """
-    records, seen = [], set()
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
-        if not line.strip():
-            continue
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise DataFileError("E201", file=path, line=number, reason=f"not JSON ({exc.msg})") from exc
-        if not (isinstance(record, dict) and isinstance(record.get("id"), str)
-                and isinstance(record.get("pattern"), list)):
-            raise DataFileError("E201", file=path, line=number, reason="expected {\"id\": str, \"pattern\": [...]}")
-        if record["id"] in seen:
-            raise DataFileError("E202", file=path, pid=record["id"])
-        seen.add(record["id"])
-        records.append(record)
-    return records
+    return [row.model_dump() for row in datafiles.load(path, _PatternRow)]
 
 
 def guess_tense(span: Span, lexicon: Lexicon | None = None) -> str | None:
