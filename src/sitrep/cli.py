@@ -11,10 +11,12 @@ import json
 import os
 import sys
 from enum import StrEnum
+from pathlib import Path
 
 import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
 
 from sitrep.batch.local import run
 from sitrep.errors import SitrepError
@@ -188,6 +190,58 @@ def setup() -> None:
     stderr.out(f"gazetteer index: {gazetteer.path}", highlight=False)
     stderr.out(f"spaCy model: {nlp.meta['name']} {nlp.meta['version']}; components: {', '.join(nlp.pipe_names)}",
                highlight=False)
+
+
+eval_app = typer.Typer(help="Score sitrep on gold benchmark data (../shared/bench by default).", no_args_is_help=True)
+app.add_typer(eval_app, name="eval")
+BENCH_OPTION = typer.Option(Path("../shared/bench"), "--bench", help="Folder holding the benchmark sets.")
+
+
+def _evaluate(task_name: str, bench: Path, as_json: bool) -> None:
+    from sitrep.eval.tasks import TASKS, flatten
+
+    task = TASKS[task_name]
+    paths = [bench / p for p in task.paths]
+    missing = [str(p) for p in paths if not p.exists()]
+    if missing:
+        _error(f"benchmark data not found: {', '.join(missing)}; pass --bench FOLDER")
+        raise typer.Exit(2)
+    result = task.score(load_pipeline(), paths)
+    if as_json:
+        stdout.out(json.dumps(result, indent=2, ensure_ascii=False), highlight=False)
+        return
+    table = Table(title=f"sitrep eval {task_name}", header_style="bold")
+    table.add_column("measure")
+    table.add_column("value", justify="right")
+    flat = flatten(result)
+    for key in task.summary or tuple(flat):
+        if key in flat:
+            table.add_row(key, f"{flat[key]:.3f}" if isinstance(flat[key], float) else str(flat[key]))
+    stdout.print(table)
+
+
+@eval_app.command("events")
+def eval_events(bench: Path = BENCH_OPTION, as_json: bool = typer.Option(False, "--json")) -> None:
+    """Event coder on PLOVER GSR and the CAMEO codebook examples."""
+    _evaluate("events", bench, as_json)
+
+
+@eval_app.command("quotes")
+def eval_quotes(bench: Path = BENCH_OPTION, as_json: bool = typer.Option(False, "--json")) -> None:
+    """Quotes and claims on PolNeAR dev (speaker and content)."""
+    _evaluate("quotes", bench, as_json)
+
+
+@eval_app.command("time")
+def eval_time(bench: Path = BENCH_OPTION, as_json: bool = typer.Option(False, "--json")) -> None:
+    """Time expressions on TempEval-3 dev (span overlap and value)."""
+    _evaluate("time", bench, as_json)
+
+
+@eval_app.command("geo")
+def eval_geo(bench: Path = BENCH_OPTION, as_json: bool = typer.Option(False, "--json")) -> None:
+    """Places on GeoWebNews (accuracy within 161 km, metonymy)."""
+    _evaluate("geo", bench, as_json)
 
 
 @app.command()

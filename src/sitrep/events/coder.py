@@ -171,7 +171,8 @@ def _holds(token: Token, pattern: TriggerPattern, roles: Roles, actors: ActorInd
     checks = [
         not pattern.particle_or_prep or any(c.dep_ in {"prt", "prep"} and c.lower_ in pattern.particle_or_prep
                                             for c in token.children),
-        not pattern.xcomp or any(c.dep_ == "xcomp" and c.lemma_ in pattern.xcomp for c in token.children),
+        not pattern.xcomp or any(c.dep_ == "xcomp" and (c.lemma_ in pattern.xcomp or "*" in pattern.xcomp)
+                                 for c in token.children),
         not pattern.modifier or any(c.dep_ in {"amod", "compound"} and c.lemma_.lower() in pattern.modifier
                                     for c in token.lefts),
         not pattern.preps_object or any(

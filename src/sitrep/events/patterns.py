@@ -17,6 +17,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict
 
 from sitrep import datafiles
+from sitrep.errors import DataFileError
 
 DATA_DIR = Path(__file__).parent / "data"
 
@@ -67,10 +68,21 @@ class _WeaponRow(BaseModel):
     lemmas: list[str]
 
 
+TRIGGERS_DIR = DATA_DIR / "triggers"
+
+
 @lru_cache(maxsize=4)
-def triggers(path: Path = DATA_DIR / "triggers.jsonl") -> tuple[TriggerPattern, ...]:
-    """All trigger patterns of a file (the packaged one by default), validated."""
-    return tuple(datafiles.load(path, TriggerPattern))
+def triggers(path: Path = TRIGGERS_DIR) -> tuple[TriggerPattern, ...]:
+    """All trigger patterns of a JSONL file or of every `*.jsonl` in a folder (the packaged
+    folder by default), validated; ids are unique across files."""
+    files = sorted(Path(path).glob("*.jsonl")) if Path(path).is_dir() else [Path(path)]
+    patterns = [p for file in files for p in datafiles.load(file, TriggerPattern)]
+    seen: set[str] = set()
+    for pattern in patterns:
+        if pattern.id in seen:
+            raise DataFileError("E202", file=path, pid=pattern.id)
+        seen.add(pattern.id)
+    return tuple(patterns)
 
 
 @lru_cache(maxsize=1)
