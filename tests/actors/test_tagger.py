@@ -67,3 +67,33 @@ def test_later_surname_mention_inherits_the_first(annotate) -> None:
     doc = annotate("Chilean Foreign Minister Rosa Vidal arrived on Monday. Vidal said the talks went well.")
     mentions = [s._.sitrep_actor for s in doc.spans[ACTORS] if s.text == "Vidal"]
     assert mentions and mentions[0]["code"] == "CHL" and mentions[0]["sector"] == "GOV"
+
+
+@pytest.mark.parametrize(
+    ("text", "anaphor", "code"),
+    [
+        ("Syria says it is willing to withdraw its troops.", "it", "SYR"),
+        ("Afghan rebel leaders said they would meet the mediator.", "they", "AFG"),
+        ("Chile recalled its ambassador. The government said the move was final.", "government", "CHL"),
+        ("Hamas fired rockets overnight. The group later claimed the attack.", "group", "HAMAS"),
+    ],
+)
+def test_anaphors_take_the_code_of_what_they_refer_to(annotate, text, anaphor, code) -> None:
+    found = actors(annotate(text))
+    assert found[anaphor]["code"] == code
+    assert found[anaphor]["evidence"].startswith("actor.anaphor.")
+
+
+def test_expletive_it_is_no_actor(annotate) -> None:
+    doc = annotate("Iran held talks on Monday. It is likely that the talks resume.")
+    assert "It" not in {s.text for s in doc.spans[ACTORS]}
+
+
+def test_sector_word_modifier_sets_the_sector(annotate) -> None:
+    found = actors(annotate("Afghan rebel leaders met on Friday."))
+    assert found["Afghan rebel leaders"]["sector"] == "REB"
+
+
+def test_person_of_country(annotate) -> None:
+    found = actors(annotate("King Hassan of Morocco was quoted today."))
+    assert found["King Hassan"]["code"] == "MAR"

@@ -74,3 +74,24 @@ def test_evidence_names_the_pattern_and_relations(annotate) -> None:
     assert event["evidence"].startswith("trigger.072.")
     assert "target:prep.to" in event["evidence"]
     assert 0 < event["confidence"] <= 1
+
+
+def test_target_inside_a_complement_clause(annotate) -> None:
+    (event,) = [e for e in events(annotate("China demanded that the US cancel the sale.")) if e["cameo"].startswith("10")]
+    assert dyad(event) == ({"CHN"}, {"USA"})
+    assert "complement.nsubj" in event["evidence"]
+
+
+def test_content_of_a_verbal_act_is_not_an_event_of_its_own(annotate) -> None:
+    coded = events(annotate("Egypt accused Israel of bombing the crossing."))
+    assert [e["cameo"][:2] for e in coded] == ["11"]
+
+
+def test_talks_with_someone_stay_directed(annotate) -> None:
+    (event,) = events(annotate("Moroccan diplomats held talks with Kenya on Monday."))
+    assert dyad(event) == ({"MAR"}, {"KEN"}) and event["reciprocal"] is False
+
+
+def test_pronoun_subject_is_resolved(annotate) -> None:
+    coded = events(annotate("Sudan said it would expel the Chadian ambassador."))
+    assert any(dyad(e)[0] == {"SDN"} for e in coded)

@@ -56,12 +56,25 @@ class Lexeme:
     sector: str
 
 
+@dataclass(frozen=True)
+class Anaphor:
+    """A word that refers back to an actor named earlier ("it", "the group")."""
+
+    id: str
+    kinds: tuple[str, ...]
+    sector: str | None
+    pronoun: bool
+    deps: frozenset[str]
+    not_with: frozenset[str]
+
+
 @dataclass
 class KnowledgeBase:
     names: dict[str, list[Entry]] = field(default_factory=dict)
     sector_words: dict[str, Lexeme] = field(default_factory=dict)
     titles: dict[str, Lexeme] = field(default_factory=dict)
     countries: dict[str, str] = field(default_factory=dict)
+    anaphors: dict[str, Anaphor] = field(default_factory=dict)
 
     def add_name(self, surface: str, entry: Entry, curated: bool = False) -> None:
         """Record a surface form; a curated entry replaces generated ones of the same role."""
@@ -113,6 +126,17 @@ class _OrgRow(BaseModel):
     code: str | None = None
     sector: str | None = None
     kind: str = "organization"
+
+
+class _AnaphorRow(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    id: str
+    words: list[str]
+    kinds: list[str]
+    sector: str | None = None
+    pronoun: bool = False
+    deps: list[str] = ["nsubj", "nsubjpass", "dobj", "pobj", "poss", "agent", "dative", "conj"]
+    not_with: list[str] = []
 
 
 class _LexemeRow(BaseModel):
@@ -193,6 +217,10 @@ def _add_lexemes(kb: KnowledgeBase, data_dir: Path) -> None:
     for row in _rows(data_dir / "titles.jsonl", _LexemeRow):
         for title in row.titles:
             kb.titles[title.lower()] = Lexeme(row.id, row.sector)
+    for row in _rows(data_dir / "anaphors.jsonl", _AnaphorRow):
+        for word in row.words:
+            kb.anaphors[word] = Anaphor(row.id, tuple(row.kinds), row.sector, row.pronoun, frozenset(row.deps),
+                                        frozenset(row.not_with))
 
 
 def build(data_dir: Path = DATA_DIR) -> KnowledgeBase:

@@ -19,13 +19,14 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from sitrep.actors import kb as kb_module
-from sitrep.actors.kb import Entry, KnowledgeBase, Lexeme
+from sitrep.actors.kb import Anaphor, Entry, KnowledgeBase, Lexeme
 from sitrep.nlp.extensions import ACTORS
 
 _MODIFIER_DEPS = {"amod", "compound", "poss", "nmod", "npadvmod"}
 _PARTICIPANT_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "agent", "conj", "appos", "dative"}
 _POSSESSIVE = {"'s", "’s", "'"}
 _PRIORITY = {"person": 0, "group": 1, "name": 2, "ner": 3, "sector": 4}
+
 
 
 @dataclass
@@ -77,7 +78,7 @@ class ActorTagger:
             *self._unknown_organizations(doc),
             *self._sector_nouns(doc),
         ]
-        mentions = _resolve_overlaps(candidates)
+        mentions = self._anaphors(doc, _resolve_overlaps(candidates))
         group = []
         for mention in mentions:
             span = Span(doc, mention.start, mention.end, label=mention.kind)
@@ -128,15 +129,40 @@ class ActorTagger:
                 start = name_at[prev.i][0].start
             elif prev.text in _POSSESSIVE and prev.i - 1 in name_at:
                 start -= 1
+            elif prev.dep_ in _MODIFIER_DEPS and start <= prev.head.i < ent.end and prev.pos_ in {"PROPN", "ADJ", "NOUN"}:
+                start -= 1
             else:
                 break
         entry = _person_entry(self.kb, ent, doc)
+        code = code or _country_of(ent, name_at)
         mention = Mention(start, ent.end, code, None, ent.text, "person", "actor.person.ner", "person", title=title)
         self._add_apposition(mention, ent, titles, name_at)
         _inherit(mention, entry, known.get(doc[ent.end - 1].text))
         if mention.title and mention.sector is None:
             mention.sector = self._title_sector(mention.title)
         return mention
+
+    def _anaphors(self, doc: Doc, mentions: list[Mention]) -> list[Mention]:
+        """Pronouns and definite descriptions ("it", "they", "the group") take the code of the
+        actor they refer back to, within the last few sentences."""
+        by_token = {i: m for m in mentions for i in m.tokens}
+        added = []
+        for token in doc:
+            rule = self.kb.anaphors.get(token.lower_)
+            if rule is None or token.dep_ not in rule.deps or not _refers(token, rule, by_token):
+                continue
+            antecedent = _antecedent(mentions, token, rule)
+            if antecedent is None:
+                continue
+            existing = by_token.get(token.i)
+            if existing is not None:
+                existing.code, existing.name = antecedent.code, antecedent.name
+                existing.evidence = f"{rule.id}+{existing.evidence}"
+                continue
+            added.append(Mention(token.i, token.i + 1, antecedent.code, rule.sector or antecedent.sector,
+                                 antecedent.name, antecedent.kind, rule.id, "anaphor",
+                                 title=antecedent.title, affiliation=antecedent.affiliation))
+        return sorted([*mentions, *added], key=lambda m: m.start)
 
     def _title_sector(self, title: str) -> str | None:
         words = title.lower()
@@ -169,10 +195,18 @@ class ActorTagger:
             if entry.kind == "person" or entry.role == "capital":
                 continue
             noun = _modified_noun(span)
-            lexeme = self._sector_of(noun) if noun is not None else None
+            lexeme = self._group_sector(noun) if noun is not None else None
             if lexeme is not None:
                 yield Mention(span.start, noun.i + 1, entry.code, lexeme.sector, entry.name, "group",
                               f"{entry.id}+{lexeme.id}", "group")
+
+    def _group_sector(self, noun: Token) -> Lexeme | None:
+        """A sector noun's sector, unless a sector word modifies it ("rebel leaders" → REB)."""
+        own = self._sector_of(noun)
+        if own is None:
+            return None
+        modifiers = (self._sector_of(c) for c in noun.lefts if c.dep_ in {"compound", "amod"})
+        return next((m for m in modifiers if m is not None), own)
 
     def _sector_of(self, token: Token) -> Lexeme | None:
         if token.pos_ not in {"NOUN", "PROPN"}:
@@ -199,11 +233,52 @@ class ActorTagger:
         for token in doc:
             if token.dep_ not in _PARTICIPANT_DEPS:
                 continue
-            lexeme = self._sector_of(token)
+            lexeme = self._group_sector(token)
             if lexeme is None:
                 continue
             start = min((c.i for c in token.lefts if c.dep_ in {"amod", "compound"}), default=token.i)
             yield Mention(start, token.i + 1, None, lexeme.sector, None, "group", lexeme.id, "sector")
+
+
+def _country_of(ent: Span, name_at: dict) -> str | None:
+    """The country in "King Hassan of Morocco", "President Ruto of Kenya"."""
+    for prep in ent.root.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            for obj in prep.children:
+                entry = name_at.get(obj.i, (None, None))[1]
+                if obj.dep_ == "pobj" and entry is not None and entry.kind == "country":
+                    return entry.code
+    return None
+
+
+def _refers(token: Token, rule: Anaphor, by_token: dict[int, Mention]) -> bool:
+    """A pronoun that is not expletive ("it is likely", "it was reported"), or "the" + a word
+    not yet resolved."""
+    if rule.pronoun:
+        predicate = {c.lower_ for c in token.head.children if c.dep_ in {"acomp", "attr"}} | {token.head.lower_}
+        return token.i not in by_token and not predicate & rule.not_with
+    existing = by_token.get(token.i)
+    definite = token.i > 0 and token.nbor(-1).lower_ == "the"
+    return definite and (existing is None or existing.code is None)
+
+
+def _antecedent(mentions: list[Mention], token: Token, rule: Anaphor) -> Mention | None:
+    """The nearest earlier mention, within three sentences, of a kind the anaphor can point to."""
+    window = _window_start(token)
+    for mention in reversed(mentions):
+        if mention.end <= token.i and mention.start >= window and mention.kind in rule.kinds and mention.code:
+            return mention
+    return None
+
+
+def _window_start(token: Token, sentences: int = 3) -> int:
+    """The first token of the sentence `sentences` back from the token's own."""
+    start = token.sent.start
+    for _ in range(sentences - 1):
+        if start == 0:
+            break
+        start = token.doc[start - 1].sent.start
+    return start
 
 
 def _case_variants(nlp: Language, phrase: str) -> list[Doc]:

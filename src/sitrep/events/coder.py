@@ -67,7 +67,7 @@ class EventCoder:
             if match is not None:
                 found.append(match)
                 consumed.update(c.i for c in token.children if c.dep_ == "xcomp" and match.pattern.xcomp)
-        return _fold_objects([m for m in found if m.token.i not in consumed])
+        return _drop_contents(_fold_objects([m for m in found if m.token.i not in consumed]))
 
     def _match_token(self, token: Token, actors: ActorIndex) -> Match | None:
         pos = _POS.get(token.pos_)
@@ -125,6 +125,20 @@ def _fold_objects(matches: list[Match]) -> list[Match]:
         if match.pattern.pos == "NOUN" and match.token.dep_ in {"dobj", "nsubjpass"} and verb is not None:
             verb.absorbed = match
         else:
+            kept.append(match)
+    return kept
+
+
+def _drop_contents(matches: list[Match]) -> list[Match]:
+    """What a verbal act is about is not an event of its own: "demanded that the US cancel the
+    sale", "accused Russia of shelling", "promised to send troops" are one demand, one
+    accusation, one promise (CAMEO codes the verbal act)."""
+    verbal = {m.token.i for m in matches if ontology.cameo(m.pattern.cameo).quad_class in (1, 3)}
+    triggers = {m.token.i for m in matches}
+    kept = []
+    for match in matches:
+        governor = attach.owner(match.token.head, triggers) if match.token.head.i != match.token.i else None
+        if governor is None or governor not in verbal:
             kept.append(match)
     return kept
 
@@ -203,8 +217,10 @@ def _theme_as_source(pattern: TriggerPattern, roles: Roles, actors: ActorIndex) 
 
 
 def _reciprocal(mutual: bool, roles: Roles) -> bool:
-    """Mutual acts (pacts, talks) list every party as both source and target."""
-    if not mutual:
+    """Mutual acts (pacts, talks) by parties named together ("Russia and North Korea signed",
+    "a Russia-North Korea pact") list every party as both source and target; "X held talks
+    with Y" stays directed."""
+    if not mutual or (roles.source and roles.target and not set(roles.source) & set(roles.target)):
         return False
     parties = roles.source + [a for a in roles.target if a not in roles.source]
     if len({a._.sitrep_actor["code"] for a in parties}) < 2:

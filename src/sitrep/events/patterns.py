@@ -36,7 +36,7 @@ class TriggerPattern(BaseModel):
     object: tuple[str, ...] = ()
     object_kind: Literal["weapon"] | None = None
     object_sector: tuple[str | None, ...] = ()
-    object_is_target: bool = False
+    object_is_target: bool | None = None
     of_role: Literal["target", "theme"] = "target"
     of_kind: Literal["weapon"] | None = None
     particle_or_prep: tuple[str, ...] = ()
@@ -53,6 +53,12 @@ class TriggerPattern(BaseModel):
     @property
     def has_object_constraint(self) -> bool:
         return bool(self.object or self.object_kind or self.object_sector)
+
+    @property
+    def dobj_is_target(self) -> bool:
+        """The direct object is the target (attack X) unless the pattern says it is the thing
+        moved or done (send troops, impose sanctions); by default, when it constrains the object."""
+        return self.object_is_target if self.object_is_target is not None else not self.has_object_constraint
 
 
 @dataclass(frozen=True)

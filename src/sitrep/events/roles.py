@@ -15,7 +15,8 @@ from sitrep.events.patterns import TriggerPattern
 from sitrep.nlp.extensions import ACTORS
 
 _MODIFIERS = {"poss", "amod", "compound", "nmod"}
-_INHERIT_DEPS = {"xcomp", "advcl", "conj", "pcomp", "acl"}
+_INHERIT_DEPS = {"xcomp", "advcl", "conj", "pcomp", "acl", "acomp"}
+_COMPLEMENTS = {"ccomp", "xcomp"}
 _SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
 
 
@@ -38,10 +39,14 @@ class ActorIndex:
         for token in (head, *head.conjuncts):
             actor = self.at(token)
             if actor is None or actor._.sitrep_actor["code"] is None:
-                actor = self._of_child(token) or actor
+                actor = self._of_child(token) or self._coded_modifier(token) or actor
             candidates = [actor] if actor is not None else self.modifiers(token)
             found.extend(a for a in candidates if a not in found)
         return found
+
+    def _coded_modifier(self, token: Token) -> Span | None:
+        """The coded actor among a noun's modifiers ("its troops", "Syria's army")."""
+        return next((a for a in self.modifiers(token) if a._.sitrep_actor["code"]), None)
 
     def _of_child(self, token: Token) -> Span | None:
         for prep in token.children:
@@ -131,7 +136,7 @@ def verb_roles(verb: Token, pattern: TriggerPattern, actors: ActorIndex) -> Role
     for subject in subjects:
         roles.add("source", actors.of_phrase(subject), "agent" if passive else "nsubj")
     obj = objects[0] if objects else None
-    if obj is not None and pattern.object_is_target:
+    if obj is not None and pattern.dobj_is_target:
         roles.add("target", actors.of_phrase(obj), "nsubjpass" if passive else "dobj")
     elif obj is not None:
         roles.theme = obj
@@ -143,11 +148,27 @@ def verb_roles(verb: Token, pattern: TriggerPattern, actors: ActorIndex) -> Role
         inherited = inherited_subject(verb, actors)
         if inherited:
             roles.add("source", inherited[0], inherited[1])
+    if not roles.target:
+        _complement_target(verb, pattern, actors, roles)
     if not roles.target and verb.dep_ == "pcomp" and verb.head.lower_ == "by":
         means_of = verb.head.head
         for obj in children(means_of, "dobj"):
             roles.add("target", actors.of_phrase(obj) or actors.modifiers(obj), "means.dobj")
     return roles
+
+
+def _complement_target(verb: Token, pattern: TriggerPattern, actors: ActorIndex, roles: Roles) -> None:
+    """The target inside a complement clause: "demanded that Iran stop" → Iran; "urged Japan to
+    act" is the object already; "promised to send aid to Mozambique" → Mozambique."""
+    for clause in children(verb, *_COMPLEMENTS):
+        for subject in children(clause, "nsubj", "nsubjpass"):
+            roles.add("target", [a for a in actors.of_phrase(subject) if a not in roles.source], "complement.nsubj")
+        if roles.target:
+            return
+        for prep, pobj in prep_objects(clause, pattern.target_preps):
+            roles.add("target", actors.of_phrase(pobj), f"complement.prep.{prep}")
+        for obj in children(clause, "dobj", "dative"):
+            roles.add("target", [a for a in actors.of_phrase(obj) if a not in roles.source], "complement.dobj")
 
 
 def noun_roles(noun: Token, pattern: TriggerPattern, actors: ActorIndex) -> Roles:
