@@ -48,7 +48,9 @@ class Actor(_Model):
     code: str | None = Field(None, description="ISO 3166-1 alpha-3 for states; upper-case codes for IGOs and others; None when unknown.")
     sector: str | None = Field(None, description="CAMEO/PLOVER sector (GOV, MIL, SPY, REB, ...).")
     name: str | None = Field(None, description="Canonical name of the actor.")
-    kind: Literal["country", "person", "organization", "group"] = Field(description="What sort of actor this is.")
+    kind: Literal["country", "person", "organization", "group", "place"] = Field(
+        description="What sort of actor this is; `place`: a town or region standing for its country (\"shelled Gaza\").")
+    country: str | None = Field(None, description="ISO alpha-3 of the actor's country: the state itself, an armed group's home country, a person's state; None for IGOs.")
     title: str | None = Field(None, description="A person's title as the text gives it.")
     affiliation: str | None = Field(None, description="A person's organization as the text gives it.")
     evidence: str | None = Field(None, description="Pattern or rule id that resolved this actor.")
@@ -94,6 +96,7 @@ class Participant(_Model):
     actor: str = Field(description="Actor id in this Analysis.")
     code: str | None = Field(None, description="The actor's code.")
     sector: str | None = Field(None, description="The actor's sector.")
+    country: str | None = Field(None, description="The actor's country (ISO alpha-3), see Actor.country.")
     evidence: str | None = Field(None, description="Parse relation that made this actor a participant.")
 
 

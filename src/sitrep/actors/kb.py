@@ -46,6 +46,12 @@ class Entry:
     sector: str | None = None
     role: str = "name"
     roles: tuple[Role, ...] = ()
+    country: str | None = None
+
+    @property
+    def home(self) -> str | None:
+        """The actor's country: its own code for a state, its home country for a group."""
+        return self.country or (self.code if self.kind == "country" else None)
 
 
 @dataclass(frozen=True)
@@ -126,6 +132,7 @@ class _OrgRow(BaseModel):
     code: str | None = None
     sector: str | None = None
     kind: str = "organization"
+    country: str | None = None
 
 
 class _AnaphorRow(BaseModel):
@@ -167,8 +174,9 @@ def _add_countries(kb: KnowledgeBase, data_dir: Path) -> None:
         for surface in [name, *(info.get("altSpellings") or [])]:
             if _usable_name(surface):
                 kb.add_name(surface, entry)
-        if info.get("demonym"):
-            kb.add_name(info["demonym"], Entry(f"actor.demonym.{code}", code, kb.countries[code], "country", role="demonym"))
+        for demonym in re.split(r",\s*|\s+and\s+", info.get("demonym") or ""):
+            if demonym:
+                _add_demonym(kb, demonym, code)
         capitals = info.get("capital") or []
         for capital in [capitals] if isinstance(capitals, str) else capitals:
             kb.add_name(capital, _capital(code, kb))
@@ -181,6 +189,15 @@ def _add_countries(kb: KnowledgeBase, data_dir: Path) -> None:
         _add_country_row(kb, row)
 
 
+def _add_demonym(kb: KnowledgeBase, demonym: str, code: str, curated: bool = False) -> None:
+    """The adjective ("Libyan") and, where English has one, the people ("Libyans")."""
+    name = kb.countries.get(code, code)
+    kb.add_name(demonym, Entry(f"actor.demonym.{code}", code, name, "country", role="demonym"), curated=curated)
+    if demonym[-1] in "ni" and " " not in demonym:
+        people = Entry(f"actor.people.{code}", code, name, "group", "CVL", role="people", country=code)
+        kb.add_name(f"{demonym}s", people, curated=curated)
+
+
 def _capital(code: str, kb: KnowledgeBase) -> Entry:
     return Entry(f"actor.capital.{code}", code, kb.countries.get(code, code), "country", sector="GOV", role="capital")
 
@@ -190,7 +207,7 @@ def _add_country_row(kb: KnowledgeBase, row: _CountryRow) -> None:
     for alias in row.aliases:
         kb.add_name(alias, Entry(row.id, row.code, name, "country"), curated=True)
     for demonym in row.demonyms:
-        kb.add_name(demonym, Entry(f"actor.demonym.{row.code}", row.code, name, "country", role="demonym"), curated=True)
+        _add_demonym(kb, demonym, row.code, curated=True)
     for capital in row.capitals:
         kb.add_name(capital, _capital(row.code, kb), curated=True)
 
@@ -205,7 +222,7 @@ def _add_people(kb: KnowledgeBase, path: Path) -> None:
 
 def _add_organizations(kb: KnowledgeBase, path: Path) -> None:
     for row in _rows(path, _OrgRow):
-        entry = Entry(row.id, row.code, row.name, row.kind, row.sector)
+        entry = Entry(row.id, row.code, row.name, row.kind, row.sector, country=row.country)
         for surface in (row.name, *row.aliases):
             kb.add_name(surface, entry)
 
@@ -235,7 +252,8 @@ def build(data_dir: Path = DATA_DIR) -> KnowledgeBase:
     kb = KnowledgeBase()
     _add_countries(kb, data_dir)
     _add_organizations(kb, data_dir / "organizations.jsonl")
-    _add_people(kb, data_dir / "people.jsonl")
+    for path in sorted(data_dir.glob("people*.jsonl")):
+        _add_people(kb, path)
     _add_lexemes(kb, data_dir)
     _rank_by_population(kb)
     return kb

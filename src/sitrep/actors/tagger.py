@@ -20,12 +20,15 @@ from spacy.util import filter_spans
 
 from sitrep.actors import kb as kb_module
 from sitrep.actors.kb import Anaphor, Entry, KnowledgeBase, Lexeme
+from sitrep.geo.gazetteer import Gazetteer
 from sitrep.nlp.extensions import ACTORS
 
 _MODIFIER_DEPS = {"amod", "compound", "poss", "nmod", "npadvmod"}
 _PARTICIPANT_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "agent", "conj", "appos", "dative"}
 _POSSESSIVE = {"'s", "’s", "'"}
-_PRIORITY = {"person": 0, "group": 1, "name": 2, "ner": 3, "sector": 4}
+_PRIORITY = {"person": 0, "group": 1, "name": 2, "ner": 3, "sector": 4, "place": 5}
+_PLACE_LABELS = {"GPE", "LOC"}
+_PLACE_FEATURES = {"city", "admin1", "region"}
 
 
 
@@ -41,17 +44,19 @@ class Mention:
     round: str
     title: str | None = None
     affiliation: str | None = None
+    country: str | None = None
     tokens: set[int] = field(default_factory=set)
 
     def __post_init__(self) -> None:
         self.tokens = set(range(self.start, self.end))
 
-    def as_dict(self, doc: Doc) -> dict:
+    def as_dict(self, doc: Doc, states: dict[str, str]) -> dict:
+        """Plain data for `span._.sitrep_actor`; a state's code is its own country."""
         span = doc[self.start : self.end]
         return {
             "code": self.code, "sector": self.sector, "name": self.name, "kind": self.kind,
             "title": self.title, "affiliation": self.affiliation, "evidence": self.evidence,
-            "head": span.root.i,
+            "country": self.country or (self.code if self.code in states else None), "head": span.root.i,
         }
 
 
@@ -61,6 +66,7 @@ class ActorTagger:
     def __init__(self, nlp: Language, name: str = "sitrep_actors", data_dir: str | None = None) -> None:
         self.name = name
         self.kb: KnowledgeBase = kb_module.load(Path(data_dir) if data_dir else kb_module.DATA_DIR)
+        self.gazetteer = Gazetteer.load()
         self.names = PhraseMatcher(nlp.vocab, attr="ORTH")
         for surface, doc in zip(self.kb.names, nlp.tokenizer.pipe(self.kb.names)):
             self.names.add(surface, [doc])
@@ -77,12 +83,13 @@ class ActorTagger:
             *(self._from_entry(span, entry, "name") for span, entry in names),
             *self._unknown_organizations(doc),
             *self._sector_nouns(doc),
+            *self._places(doc),
         ]
         mentions = self._anaphors(doc, _resolve_overlaps(candidates))
         group = []
         for mention in mentions:
             span = Span(doc, mention.start, mention.end, label=mention.kind)
-            span._.sitrep_actor = mention.as_dict(doc)
+            span._.sitrep_actor = mention.as_dict(doc, self.kb.countries)
             group.append(span)
         doc.spans[ACTORS] = group
         return doc
@@ -156,12 +163,13 @@ class ActorTagger:
                 continue
             existing = by_token.get(token.i)
             if existing is not None:
-                existing.code, existing.name = antecedent.code, antecedent.name
+                existing.code, existing.name, existing.country = antecedent.code, antecedent.name, antecedent.country
                 existing.evidence = f"{rule.id}+{existing.evidence}"
                 continue
             added.append(Mention(token.i, token.i + 1, antecedent.code, rule.sector or antecedent.sector,
                                  antecedent.name, antecedent.kind, rule.id, "anaphor",
-                                 title=antecedent.title, affiliation=antecedent.affiliation))
+                                 title=antecedent.title, affiliation=antecedent.affiliation,
+                                 country=antecedent.country))
         return sorted([*mentions, *added], key=lambda m: m.start)
 
     def _title_sector(self, title: str) -> str | None:
@@ -198,7 +206,7 @@ class ActorTagger:
             lexeme = self._group_sector(noun) if noun is not None else None
             if lexeme is not None:
                 yield Mention(span.start, noun.i + 1, entry.code, lexeme.sector, entry.name, "group",
-                              f"{entry.id}+{lexeme.id}", "group")
+                              f"{entry.id}+{lexeme.id}", "group", country=entry.home)
 
     def _group_sector(self, noun: Token) -> Lexeme | None:
         """A sector noun's sector, unless a sector word modifies it ("rebel leaders" → REB)."""
@@ -219,7 +227,7 @@ class ActorTagger:
     def _from_entry(self, span: Span, entry: Entry, round_name: str) -> Mention:
         kind = entry.kind if entry.kind in {"country", "person", "organization", "group"} else "group"
         return Mention(span.start, span.end, entry.code, entry.sector, entry.name, kind, entry.id, round_name,
-                       title=_current_title(entry, span.doc))
+                       title=_current_title(entry, span.doc), country=entry.home)
 
     def _unknown_organizations(self, doc: Doc) -> Iterator[Mention]:
         for ent in doc.ents:
@@ -228,6 +236,20 @@ class ActorTagger:
                 end = ent.end - (1 if ent[-1].text in _POSSESSIVE else 0)
                 if end > start:
                     yield Mention(start, end, None, None, doc[start:end].text, "organization", "actor.org.ner", "ner")
+
+    def _places(self, doc: Doc) -> Iterator[Mention]:
+        """Towns and regions stand for their country when they act or are acted on ("shelled
+        Gorazde", "rockets from Gaza"); the places component decides separately whether
+        they are also where something happened."""
+        for ent in doc.ents:
+            if ent.label_ not in _PLACE_LABELS:
+                continue
+            start = ent.start + (1 if ent[0].lower_ == "the" else 0)
+            entries = self.gazetteer.lookup(doc[start : ent.end].text)
+            top = entries[0] if entries else None
+            if top is not None and top.feature in _PLACE_FEATURES and top.country:
+                yield Mention(start, ent.end, top.country, None, top.name, "place", f"actor.place.{top.feature}",
+                              "place", country=top.country)
 
     def _sector_nouns(self, doc: Doc) -> Iterator[Mention]:
         for token in doc:
@@ -307,7 +329,8 @@ def _repeated_surnames(doc: Doc, known: dict[str, Mention], people: list[Mention
         if earlier is None or token.i in covered or token.pos_ != "PROPN" or token.i < earlier.start:
             continue
         yield Mention(token.i, token.i + 1, earlier.code, earlier.sector, earlier.name, "person",
-                      "actor.person.surname", "person", title=earlier.title, affiliation=earlier.affiliation)
+                      "actor.person.surname", "person", title=earlier.title, affiliation=earlier.affiliation,
+                      country=earlier.country)
 
 
 def _best_entry(entries: list[Entry], doc: Doc, span: Span) -> Entry:
@@ -344,6 +367,7 @@ def _inherit(mention: Mention, entry: Entry | None, earlier: Mention | None) -> 
             continue
         mention.code = mention.code or source.code
         mention.sector = mention.sector or source.sector
+        mention.country = mention.country or (source.home if isinstance(source, Entry) else source.country)
         if isinstance(source, Entry):
             mention.name = source.name
             mention.title = mention.title or _current_title(source, None)

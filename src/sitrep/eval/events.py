@@ -26,7 +26,7 @@ from sitrep.model import Analysis, Event
 # PLOVER 2.0 renamed four types; the GSR still uses the old names.
 RENAMED = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "INVESTIGATE": "ACCUSE", "FIGHT": "ASSAULT"}
 # Codes the GSR writes differently from ISO 3166 alpha-3.
-GSR_CODES = {"JAP": "JPN", "ROM": "ROU", "BOS": "BIH", "SER": "SRB", "ZAI": "COD", "GER": "DEU"}
+GSR_CODES = {"JAP": "JPN", "ROM": "ROU", "BOS": "BIH", "SER": "SRB", "ZAI": "COD", "GER": "DEU", "ITL": "ITA", "VTN": "VNM"}
 GENERIC = {"IGO", "NGO", "UNO"}
 
 
@@ -99,7 +99,7 @@ def _codes(analysis: Analysis, event: Event | None, role: str) -> set[str]:
     found = set()
     for participant in getattr(event, role):
         actor = actors.get(participant.actor)
-        code = _actor_code(participant.code, participant.sector or (actor.sector if actor else None))
+        code = _actor_code(participant.country or participant.code, participant.sector or (actor.sector if actor else None))
         if code:
             found.add(code)
     return found

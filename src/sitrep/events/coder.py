@@ -233,7 +233,7 @@ def _participant(actor: Span, roles: Roles, role: str) -> dict:
     data = actor._.sitrep_actor
     relation = next((r.split(":", 1)[1] for r in roles.relations if r.startswith(f"{role}:")), None)
     return {"actor": f"{actor.start_char}:{actor.end_char}", "code": data["code"], "sector": data["sector"],
-            "evidence": relation}
+            "country": data.get("country"), "evidence": relation}
 
 
 def _quantity(span: Span) -> dict:

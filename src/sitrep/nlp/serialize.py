@@ -41,7 +41,7 @@ def _actors(doc: Doc) -> tuple[list[Actor], dict[str, str], dict[int, str]]:
     for n, span in enumerate(doc.spans.get(ACTORS, []), 1):
         data = span._.sitrep_actor or {}
         actor = Actor(id=f"a{n}", text=span.text, start=span.start_char, end=span.end_char,
-                      **{k: data.get(k) for k in ("code", "sector", "name", "title", "affiliation", "evidence")},
+                      **{k: data.get(k) for k in ("code", "sector", "name", "title", "affiliation", "evidence", "country")},
                       kind=data.get("kind", "group"))
         actors.append(actor)
         by_key[f"{span.start_char}:{span.end_char}"] = actor.id
