@@ -95,3 +95,22 @@ def test_talks_with_someone_stay_directed(annotate) -> None:
 def test_pronoun_subject_is_resolved(annotate) -> None:
     coded = events(annotate("Sudan said it would expel the Chadian ambassador."))
     assert any(dyad(e)[0] == {"SDN"} for e in coded)
+
+
+@pytest.mark.parametrize(
+    ("text", "hedged"),
+    [
+        ("Belarus reportedly sent troops to Russia.", True),
+        ("Belarus sent about 2,000 troops to Russia.", True),
+        ("Belarus sent 2,000 troops to Russia.", False),
+    ],
+)
+def test_hedges_and_approximate_figures_mark_the_event(annotate, text, hedged) -> None:
+    (event,) = [e for e in events(annotate(text)) if e["cameo"] == "072"]
+    assert event["hedged"] is hedged
+
+
+def test_denied_event_keeps_the_denial(annotate) -> None:
+    coded = events(annotate("Rwanda denied that its troops had attacked Congo."))
+    assert coded
+    assert all(e["modality"] == "denied" or e["cameo"] == "016" for e in coded)

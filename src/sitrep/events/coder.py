@@ -96,6 +96,7 @@ class EventCoder:
         heads = [h for h in (roles.theme, *_objects(token)) if h is not None]
         mood, mood_cue = modality_cues.modality(token)
         trigger = doc[match.start : match.end]
+        quantities = [_quantity(s) for s in attach.quantities_for(doc, token.i, triggers)]
         return {
             "trigger_text": trigger.text, "trigger_start": trigger.start_char, "trigger_end": trigger.end_char,
             "trigger_i": token.i, "sentence": bisect_right(starts, token.i) - 1,
@@ -103,8 +104,8 @@ class EventCoder:
             "source": [_participant(a, roles, "source") for a in roles.source],
             "target": [_participant(a, roles, "target") for a in roles.target],
             "reciprocal": reciprocal, "negated": modality_cues.is_negated(token),
-            "modality": mood, "hedged": modality_cues.is_hedged(token),
-            "quantities": [_quantity(s) for s in attach.quantities_for(doc, token.i, triggers)],
+            "modality": mood, "hedged": modality_cues.is_hedged(token) or any(q["approx"] for q in quantities),
+            "quantities": quantities,
             "weapons": _unique(text for text, _ in attach.weapons_for(doc, heads)),
             "weapon_kinds": _unique(w.kind for _, w in attach.weapons_for(doc, heads)),
             "location": attach.location_for(doc, token.i, triggers),
