@@ -27,7 +27,7 @@ from sitrep.geo.entry import Entry, is_latin, normalize
 
 DATA_DIR = Path(__file__).parent / "data"
 DATA_FILES = ("country_aliases.jsonl", "city_aliases.jsonl", "regions.jsonl", "admin1.jsonl", "blocked_names.jsonl")
-MIN_CITY_POPULATION = 15000
+MIN_CITY_POPULATION = 1000
 # Alternate names shorter than this are mostly codes and fragments ("Ko", "PAR").
 MIN_ALTERNATE_LETTERS = 3
 # How far (km) countryinfo's capital point may lie from the GeoNames city it names.
