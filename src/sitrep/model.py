@@ -127,6 +127,7 @@ class Quantity(_Model):
     end: int | None = Field(None, description="Character offset just past the figure.")
     low: float | None = Field(None, description="Lower bound for ranges and 'at least'.")
     high: float | None = Field(None, description="Upper bound for ranges and 'up to'.")
+    claimant: str | None = Field(None, description="Actor id of who gives the figure, when it sits in what someone said.")
 
 
 class Claim(_Model):
@@ -182,7 +183,8 @@ class Event(_Model):
     negated: bool = Field(False, description="True when the text says it did not happen.")
     modality: Modality = Field("asserted", description="How the text presents the event.")
     hedged: bool = Field(False, description="True when hedged (reportedly, about, or so).")
-    quantities: list[Quantity] = Field(default_factory=list, description="Figures attached to the event.")
+    quantities: list[Quantity] = Field(default_factory=list, description="Every figure attached to the event, each with who gives it.")
+    summary: list[Quantity] = Field(default_factory=list, description="One figure per kind and unit: the conservative (lowest) one when sources disagree.")
     weapons: list[str] = Field(default_factory=list, description="Weapons or materiel named with the event.")
     location: Location | None = Field(None, description="Where it happened, when the text says.")
     date: EventDate | None = Field(None, description="When it happened.")

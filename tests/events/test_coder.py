@@ -114,3 +114,13 @@ def test_denied_event_keeps_the_denial(annotate) -> None:
     coded = events(annotate("Rwanda denied that its troops had attacked Congo."))
     assert coded
     assert all(e["modality"] == "denied" or e["cameo"] == "016" for e in coded)
+
+
+def test_disagreeing_figures_keep_their_sources_and_the_lowest_is_the_summary(annotate) -> None:
+    text = ("Chadian troops were sent to Niger on Monday. Niger's army said 1,200 Chadian soldiers had been sent to Niger, "
+            "while Chad's defense ministry said 800 Chadian soldiers had been sent to Niger.")
+    (event,) = [e for e in events(annotate(text)) if e["cameo"] == "072"]
+    figures = {q["value"]: q["claimant"] for q in event["quantities"]}
+    assert set(figures) == {1200, 800} and all(figures.values())
+    assert figures[1200] != figures[800]
+    assert [q["value"] for q in event["summary"]] == [800]

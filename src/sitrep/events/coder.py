@@ -241,7 +241,7 @@ def _quantity(span: Span) -> dict:
     data = span._.sitrep_quantity or {}
     return {"value": data.get("value"), "approx": bool(data.get("approx")), "unit": data.get("unit"),
             "kind": data.get("kind"), "text": span.text, "start": span.start_char, "end": span.end_char,
-            "low": data.get("low"), "high": data.get("high")}
+            "low": data.get("low"), "high": data.get("high"), "claimant": None}
 
 
 def _unique(items) -> list:
@@ -254,22 +254,30 @@ def _confidence(pattern: TriggerPattern, roles: Roles) -> float:
 
 
 def _attach_claims(doc: Doc, events: list[dict], actors: ActorIndex) -> None:
+    vouched: list[tuple[int, str | None, dict]] = []
     for claim in doc._.sitrep_claims or []:
         targets = attach.claim_targets(claim, events, doc)
         if not targets:
             continue
         date = attach.claim_date(doc, doc[claim["cue_i"]])
         for claimant in claim.get("claimants") or [{}]:
-            actor = actors.by_token.get(claimant.get("head", -1))
-            record = {
-                "claimant": f"{actor.start_char}:{actor.end_char}" if actor is not None else None,
-                "claimant_text": doc.text[claimant["start"]:claimant["end"]] if claimant else None,
-                "code": actor._.sitrep_actor["code"] if actor is not None else None,
-                "sector": actor._.sitrep_actor["sector"] if actor is not None else None,
-                "cue": claim["cue"], "stance": claim["stance"], "date": date, "sentence": claim["sentence"],
-            }
+            record = _claim_record(doc, claim, claimant, actors, date)
             for k in targets:
                 _add_claim(events[k], record, claim)
+                vouched.append((k, record["claimant"], claim))
+    for k, claimant, claim in sorted(vouched, key=lambda v: v[2]["content_end"] - v[2]["content_start"]):
+        _attribute_figures(events[k], claimant, claim)
+
+
+def _claim_record(doc: Doc, claim: dict, claimant: dict, actors: ActorIndex, date: dict | None) -> dict:
+    actor = actors.by_token.get(claimant.get("head", -1))
+    data = actor._.sitrep_actor if actor is not None else {}
+    return {
+        "claimant": f"{actor.start_char}:{actor.end_char}" if actor is not None else None,
+        "claimant_text": doc.text[claimant["start"]:claimant["end"]] if claimant else None,
+        "code": data.get("code"), "sector": data.get("sector"),
+        "cue": claim["cue"], "stance": claim["stance"], "date": date, "sentence": claim["sentence"],
+    }
 
 
 def _add_claim(event: dict, record: dict, claim: dict) -> None:
@@ -284,13 +292,35 @@ def _add_claim(event: dict, record: dict, claim: dict) -> None:
         event["modality"] = _STANCE_MODALITY[claim["stance"]]
 
 
+def _attribute_figures(event: dict, claimant: str | None, claim: dict) -> None:
+    """A figure inside what someone said is that claimant's figure (callers go from the
+    narrowest claim to the widest, so nested reports keep their own speaker)."""
+    for quantity in event["quantities"]:
+        if quantity.get("claimant") is None and claim["content_start"] <= quantity["start"] < claim["content_end"]:
+            quantity["claimant"] = claimant
+
+
+def _summary(quantities: list[dict]) -> list[dict]:
+    """Per kind and unit, the lowest figure given: the conservative reading when sources disagree."""
+    best: dict[tuple, dict] = {}
+    for quantity in quantities:
+        value = quantity["value"] if quantity["value"] is not None else quantity.get("low")
+        if value is None:
+            continue
+        key = (quantity.get("kind"), quantity.get("unit"))
+        current = best.get(key)
+        if current is None or value < (current["value"] if current["value"] is not None else current["low"]):
+            best[key] = quantity
+    return list(best.values())
+
+
 def _finish(event: dict) -> dict:
     """Add the ontology's views of the final CAMEO code."""
     code = ontology.cameo(event["cameo"])
     target_sectors = [p["sector"] for p in event["target"] if p["sector"]]
     weapon = next((k for k in event.pop("weapon_kinds") if k in ontology.WEAPONS), None)
     event.update(
-        cameo_name=code.name, goldstein=code.goldstein, quad_class=code.quad_class,
+        cameo_name=code.name, goldstein=code.goldstein, quad_class=code.quad_class, summary=_summary(event["quantities"]),
         plover=ontology.plover(event["cameo"]),
         acled=ontology.acled(event["cameo"], weapon=weapon, target_sector=target_sectors[0] if target_sectors else None),
     )

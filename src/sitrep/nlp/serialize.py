@@ -97,12 +97,17 @@ def _event(n: int, data: dict, by_key: dict[str, str]) -> Event:
         return [{**p, "actor": by_key[p["actor"]]} for p in data[role] if p["actor"] in by_key]
 
     claims = [Claim(**{**c, "claimant": by_key.get(c["claimant"] or "")}) for c in data["claims"]]
+
+    def figures(field: str) -> list[dict]:
+        return [{**q, "claimant": by_key.get(q.get("claimant") or "")} for q in data[field]]
+
     return Event(
         id=f"e{n}", sentence=data["sentence"],
         trigger={"text": data["trigger_text"], "start": data["trigger_start"], "end": data["trigger_end"]},
         **{k: data[k] for k in ("cameo", "cameo_name", "goldstein", "quad_class", "plover", "acled", "reciprocal",
-                                "negated", "modality", "hedged", "quantities", "weapons", "location", "date",
+                                "negated", "modality", "hedged", "weapons", "location", "date",
                                 "evidence", "confidence", "also")},
+        quantities=figures("quantities"), summary=figures("summary"),
         source=participants("source"), target=participants("target"), claims=claims,
     )
 
