@@ -49,7 +49,7 @@ def test_read_rows_duplicate_id_raises_e202(tmp_path) -> None:
     ("line", "fragment"),
     [("{not json", "not JSON"),
      ('{"id": "place.alias.XXA", "country": "xx", "aliases": ["A"]}', "country"),
-     ('{"id": "place.alias.XXA", "country": "XXA", "aliases": []}', "aliases"),
+     ('{"id": "place.alias.XXA", "country": "XXA", "point": [1.0]}', "point"),
      ('{"id": "alias.XXA", "country": "XXA", "aliases": ["A"]}', "id")],
 )
 def test_read_rows_bad_line_names_file_and_line(tmp_path, line: str, fragment: str) -> None:
