@@ -217,16 +217,21 @@ def _theme_as_source(pattern: TriggerPattern, roles: Roles, actors: ActorIndex) 
         roles.add("source", [a for a in actors.of_phrase(roles.theme) if a._.sitrep_actor["code"]], "theme")
 
 
+def _country(actor: Span) -> str | None:
+    return actor._.sitrep_actor["country"] or actor._.sitrep_actor["code"]
+
+
 def _reciprocal(mutual: bool, roles: Roles) -> bool:
     """Mutual acts (pacts, talks) by parties named together ("Russia and North Korea signed",
-    "a Russia-North Korea pact") list every party as both source and target; "X held talks
-    with Y" stays directed."""
-    if not mutual or (roles.source and roles.target and not set(roles.source) & set(roles.target)):
+    "a Russia-North Korea pact") list every party, once per country, as both source and
+    target; "X held talks with Y" stays directed."""
+    sources, targets = {_country(a) for a in roles.source}, {_country(a) for a in roles.target}
+    if not mutual or (sources and targets and not sources & targets):
         return False
-    parties = roles.source + [a for a in roles.target if a not in roles.source]
-    if len({a._.sitrep_actor["code"] for a in parties}) < 2:
+    parties = list({_country(a): a for a in reversed(roles.source + roles.target)}.values())[::-1]
+    if len(parties) < 2:
         return False
-    roles.source, roles.target = list(parties), list(parties)
+    roles.source, roles.target = parties, list(parties)
     return True
 
 

@@ -17,6 +17,10 @@ from sitrep.nlp.extensions import ACTORS
 _MODIFIERS = {"poss", "amod", "compound", "nmod"}
 _INHERIT_DEPS = {"xcomp", "advcl", "conj", "pcomp", "acl", "acomp"}
 _COMPLEMENTS = {"ccomp", "xcomp"}
+# Last resort for a target: an actor after one of these prepositions in the trigger's phrase
+# ("lifted the curfew in Montenegro", "evacuated the wounded from Gorazde", "aid for Romania").
+_FALLBACK_PREPS = ("to", "in", "into", "from", "for", "at", "inside", "against", "on", "with", "toward", "towards")
+_CLAUSES = {"ccomp", "xcomp", "advcl", "relcl", "acl", "conj", "parataxis"}
 _SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
 
 
@@ -154,7 +158,39 @@ def verb_roles(verb: Token, pattern: TriggerPattern, actors: ActorIndex) -> Role
         means_of = verb.head.head
         for obj in children(means_of, "dobj"):
             roles.add("target", actors.of_phrase(obj) or actors.modifiers(obj), "means.dobj")
+    if not roles.target:
+        phrase_target(verb, actors, roles)
     return roles
+
+
+def phrase_target(trigger: Token, actors: ActorIndex, roles: Roles) -> None:
+    """The first actor after a preposition inside the trigger's own phrase (not in a clause
+    of its own), nearest first, then on the verb that governs a nominal trigger."""
+    frontier, seen = [trigger], {trigger.i}
+    for _ in range(3):
+        following = []
+        for token in frontier:
+            for child in token.children:
+                if child.i in seen or child.dep_ in _CLAUSES:
+                    continue
+                seen.add(child.i)
+                if child.dep_ == "prep" and child.lower_ in _FALLBACK_PREPS and _add_prep_target(child, actors, roles):
+                    return
+                following.append(child)
+        frontier = following
+    if trigger.pos_ in {"NOUN", "PROPN"} and trigger.dep_ in {"nsubj", "nsubjpass", "dobj"}:
+        for prep in children(trigger.head, "prep"):
+            if prep.lower_ in _FALLBACK_PREPS and _add_prep_target(prep, actors, roles):
+                return
+
+
+def _add_prep_target(prep: Token, actors: ActorIndex, roles: Roles) -> bool:
+    for obj in children(prep, "pobj"):
+        found = [a for a in actors.of_phrase(obj) if a not in roles.source]
+        if found:
+            roles.add("target", found, f"phrase.prep.{prep.lower_}")
+            return True
+    return False
 
 
 def _complement_target(verb: Token, pattern: TriggerPattern, actors: ActorIndex, roles: Roles) -> None:
@@ -192,6 +228,8 @@ def noun_roles(noun: Token, pattern: TriggerPattern, actors: ActorIndex) -> Role
     if governor is not None and not roles.source and noun.dep_ == "dobj" and not _is_reporting(governor):
         for subject in children(governor, "nsubj"):
             roles.add("source", actors.of_phrase(subject), "governor.nsubj")
+    if not roles.target:
+        phrase_target(noun, actors, roles)
     return roles
 
 
