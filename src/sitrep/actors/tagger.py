@@ -219,7 +219,8 @@ class ActorTagger:
     def _sector_of(self, token: Token) -> Lexeme | None:
         if token.pos_ not in {"NOUN", "PROPN"}:
             return None
-        for phrase in (f"{token.nbor(-1).lower_} {token.lower_}" if token.i > 0 else None, token.lemma_.lower(), token.lower_):
+        previous = token.nbor(-1).lower_ if token.i > 0 else None
+        for phrase in (f"{previous} {token.lemma_.lower()}" if previous else None, token.lemma_.lower(), token.lower_):
             if phrase and phrase in self.kb.sector_words:
                 return self.kb.sector_words[phrase]
         return None

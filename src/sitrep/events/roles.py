@@ -43,7 +43,7 @@ class ActorIndex:
         for token in (head, *head.conjuncts):
             actor = self.at(token)
             if actor is None or actor._.sitrep_actor["code"] is None:
-                actor = self._of_child(token) or self._coded_modifier(token) or actor
+                actor = self._coded_modifier(token) or self._of_child(token) or actor
             candidates = [actor] if actor is not None else self.modifiers(token)
             found.extend(a for a in candidates if a not in found)
         return found
@@ -53,8 +53,10 @@ class ActorIndex:
         return next((a for a in self.modifiers(token) if a._.sitrep_actor["code"]), None)
 
     def _of_child(self, token: Token) -> Span | None:
+        """The coded actor a code-less group belongs to: "officials of Chad", "doctors from
+        American aid groups", "opposition groups in Zimbabwe"."""
         for prep in token.children:
-            if prep.dep_ == "prep" and prep.lower_ in {"of", "from"}:
+            if prep.dep_ == "prep" and prep.lower_ in {"of", "from", "in"}:
                 for obj in prep.children:
                     actor = self.at(obj)
                     if obj.dep_ == "pobj" and actor is not None and actor._.sitrep_actor["code"]:
