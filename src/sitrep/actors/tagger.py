@@ -85,7 +85,7 @@ class ActorTagger:
             *self._sector_nouns(doc),
             *self._places(doc),
         ]
-        mentions = self._anaphors(doc, _resolve_overlaps(candidates))
+        mentions = _join_owned_groups(doc, self._anaphors(doc, _resolve_overlaps(candidates)))
         group = []
         for mention in mentions:
             span = Span(doc, mention.start, mention.end, label=mention.kind)
@@ -261,6 +261,26 @@ class ActorTagger:
                 continue
             start = min((c.i for c in token.lefts if c.dep_ in {"amod", "compound"}), default=token.i)
             yield Mention(start, token.i + 1, None, lexeme.sector, None, "group", lexeme.id, "sector")
+
+
+def _join_owned_groups(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """A code-less group owned by a coded actor becomes one mention: "its troops", "their
+    leaders" → the owner's code with the group's sector."""
+    by_token = {i: m for m in mentions for i in m.tokens}
+    joined: dict[int, Mention] = {}
+    for mention in mentions:
+        if mention.round != "sector" or mention.code is not None:
+            continue
+        head = doc[mention.end - 1]
+        owner = next((by_token[c.i] for c in head.lefts if c.dep_ in {"poss", "amod", "compound"}
+                      and c.i in by_token and by_token[c.i].code and by_token[c.i] is not mention), None)
+        if owner is not None and owner.end <= mention.start + 1:
+            group = Mention(min(owner.start, mention.start), mention.end, owner.code, mention.sector, owner.name,
+                            "group", f"{owner.evidence}+{mention.evidence}", "group", country=owner.country)
+            joined[id(owner)] = joined[id(mention)] = group
+    kept = {id(m): m for m in mentions if id(m) not in joined}
+    kept.update({id(g): g for g in joined.values()})
+    return sorted(kept.values(), key=lambda m: m.start)
 
 
 def _country_of(ent: Span, name_at: dict) -> str | None:
