@@ -1,0 +1,154 @@
+"""Trigger patterns for CAMEO roots 10-14 (demand, disapprove, reject, threaten, protest): the
+data file's shape, and paraphrases coded end to end."""
+
+from __future__ import annotations
+
+import pytest
+
+from sitrep.events import ontology
+from sitrep.events.patterns import TRIGGERS_DIR, triggers
+
+FILE = TRIGGERS_DIR / "10-14_verbal_conflict.jsonl"
+ROOTS = ("10", "11", "12", "13", "14")
+
+
+def _event(doc, code: str) -> dict | None:
+    """The first event of the sentence in the expected root."""
+    return next((e for e in doc._.sitrep_events if e["cameo"][:2] == code[:2]), None)
+
+
+def _codes(event: dict, role: str) -> set[str]:
+    return {p["code"] for p in event[role] if p["code"]}
+
+
+def test_triggers_10_14_ids_name_their_code():
+    for pattern in triggers(FILE):
+        assert pattern.id.startswith(f"trigger.{pattern.cameo}."), pattern.id
+        assert pattern.cameo[:2] in ROOTS, pattern.id
+
+
+def test_triggers_10_14_codes_exist_in_ontology():
+    for pattern in triggers(FILE):
+        assert ontology.cameo(pattern.cameo).name, pattern.id
+
+
+def test_triggers_10_14_cover_every_three_and_four_digit_code():
+    coded = {p.cameo for p in triggers(FILE)}
+    wanted = {c for c in ontology.all_codes() if c[:2] in ROOTS and len(c) > 2}
+    assert wanted <= coded, sorted(wanted - coded)
+
+
+# (sentence, expected code or prefix, sources named, targets named)
+DEMANDS = [
+    ("Ukraine demanded the withdrawal of Russian troops from Zaporizhzhia.", "1056", {"UKR"}, set()),
+    ("Turkey has demanded an immediate ceasefire in Gaza.", "1056", {"TUR"}, set()),
+    ("Israel demanded the release of the hostages held in Gaza.", "1053", {"ISR"}, set()),
+    ("Serbian opposition parties demanded the resignation of the government.", "1041", {"SRB"}, set()),
+    ("China demanded talks with the Philippines over the shoal.", "106", {"CHN"}, {"PHL"}),
+    ("The International Court of Justice ordered Israel to halt its offensive in Rafah.", "1056", set(), {"ISR"}),
+    ("Britain pressed Iran to release the detained British nationals.", "1053", {"GBR"}, {"IRN"}),
+    ("South Korea demanded an apology from Japan.", "105", {"KOR"}, {"JPN"}),
+    ("Germany is demanding the extradition of the suspects from Turkey.", "1013", {"DEU"}, set()),
+    ("Kyiv insisted on a full withdrawal of Russian forces.", "1056", {"UKR"}, set()),
+    ("Poland has demanded more weapons from Germany.", "1032", {"POL"}, {"DEU"}),
+    ("Russia is demanding security guarantees from NATO.", "1034", {"RUS"}, {"NATO"}),
+    ("The United Nations demanded access to the nuclear plant.", "1055", set(), set()),
+    ("Georgian police ordered the protesters to disperse.", "1052", {"GEO"}, set()),
+]
+
+DISAPPROVALS = [
+    ("Germany strongly criticized Hungary over its veto.", "111", {"DEU"}, {"HUN"}),
+    ("China slammed the United States over arms sales to Taiwan.", "111", {"CHN"}, {"USA"}),
+    ("The European Union hit out at Belarus over the migrant crisis.", "111", set(), {"BLR"}),
+    ("Iran's condemnation of Israel was swift.", "111", {"IRN"}, {"ISR"}),
+    ("Moscow blamed Kyiv for the shelling of the power plant.", "1123", {"RUS"}, {"UKR"}),
+    ("Iran accused Israel of aggression against Syria.", "1123", {"IRN"}, {"ISR"}),
+    ("South Africa accused Israel of genocide.", "1124", {"ZAF"}, {"ISR"}),
+    ("China has accused Britain of espionage.", "1125", {"CHN"}, {"GBR"}),
+    ("Russia was accused by Ukraine of deliberately targeting civilians.", "112", {"UKR"}, {"RUS"}),
+    ("Iran summoned the British ambassador on Sunday.", "114", {"IRN"}, {"GBR"}),
+    ("Egypt lodged a formal protest with Israel.", "114", {"EGY"}, {"ISR"}),
+    ("Ukraine sued Russia at the International Court of Justice.", "115", {"UKR"}, {"RUS"}),
+    ("Poland urged the European Union to sanction Belarus.", "113", {"POL"}, set()),
+    ("Turkey objected to Sweden's membership bid.", "110", {"TUR"}, {"SWE"}),
+]
+
+REJECTIONS = [
+    ("Hamas rejected the ceasefire proposal.", "1246", set(), set()),
+    ("Kyiv ruled out talks with Moscow.", "125", {"UKR"}, {"RUS"}),
+    ("Ukraine rejected the Chinese peace plan.", "127", {"UKR"}, {"CHN"}),
+    ("Israel refused to withdraw from the corridor.", "1246", {"ISR"}, set()),
+    ("Israel barred UN officials from entering Gaza.", "1245", {"ISR"}, set()),
+    ("Russia vetoed a Security Council resolution on Ukraine.", "129", {"RUS"}, set()),
+    ("The resolution was vetoed by the United States.", "129", {"USA"}, set()),
+    ("North Korea defied UN sanctions with another missile test.", "128", {"PRK"}, set()),
+    ("Venezuela rebuffed Guyana's offer of talks.", "125", {"VEN"}, {"GUY"}),
+    ("Azerbaijan boycotted the talks in Washington.", "125", {"AZE"}, set()),
+    ("Serbia refused to back down.", "124", {"SRB"}, set()),
+    ("Hamas refused to free the remaining hostages.", "1243", set(), set()),
+    ("Ethiopia rejected mediation by Kenya.", "126", {"ETH"}, set()),
+    ("The demands of Armenia were ignored by Azerbaijan.", "128", {"AZE"}, {"ARM"}),
+]
+
+THREATS = [
+    ("Iran threatened to attack Israel.", "1384", {"IRN"}, {"ISR"}),
+    ("Iran vowed to retaliate against Israel.", "138", {"IRN"}, {"ISR"}),
+    ("Washington warned Tehran against any attack.", "130", {"USA"}, {"IRN"}),
+    ("Russia issued an ultimatum to Ukraine.", "139", {"RUS"}, {"UKR"}),
+    ("The United States threatened China with sanctions.", "1312", {"USA"}, {"CHN"}),
+    ("China threatened to seize Taiwan by force.", "1382", {"CHN"}, {"TWN"}),
+    ("The European Union threatened new sanctions against Russia.", "1312", set(), {"RUS"}),
+    ("North Korea threatened war with South Korea.", "138", {"PRK"}, {"KOR"}),
+    ("Iran threatened to close the Strait of Hormuz.", "1381", {"IRN"}, set()),
+    ("Russia's nuclear threats alarmed Poland.", "1385", {"RUS"}, set()),
+    ("NATO gave Serbia a final warning.", "139", {"NATO"}, {"SRB"}),
+]
+
+PROTESTS = [
+    ("Students staged a protest outside the Russian embassy in Tbilisi.", "141", set(), {"RUS"}),
+    ("Palestinian protesters clashed with Israeli police in Jerusalem.", "145", {"PSE"}, set()),
+    ("French farmers blocked highways near Paris.", "144", {"FRA"}, set()),
+    ("Protesters stormed the French embassy in Niamey.", "145", set(), {"FRA"}),
+    ("Kenyan doctors went on strike.", "143", {"KEN"}, set()),
+    ("The Saudi activist began a hunger strike.", "142", {"SAU"}, set()),
+    ("Georgian protesters rallied against the foreign agents law.", "1412", {"GEO"}, set()),
+    ("Serbian opposition parties boycotted the election.", "143", {"SRB"}, set()),
+    ("Pakistani protesters burned Indian flags.", "141", {"PAK"}, {"IND"}),
+    ("Kenyan protesters took to the streets against the finance bill.", "141", {"KEN"}, set()),
+    ("Iranians demonstrated outside the British embassy.", "141", {"IRN"}, {"GBR"}),
+    ("Kenyan protesters threw stones at police.", "145", {"KEN"}, set()),
+]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text, code, sources, targets", DEMANDS + DISAPPROVALS + REJECTIONS + THREATS + PROTESTS)
+def test_triggers_10_14_code_paraphrases(annotate, text, code, sources, targets):
+    event = _event(annotate(text), code)
+    assert event is not None, text
+    assert event["cameo"].startswith(code), (event["cameo"], event["evidence"])
+    assert sources <= _codes(event, "source"), event["evidence"]
+    assert targets <= _codes(event, "target"), event["evidence"]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text, root", [
+    ("Iran refused to release the prisoners.", "12"),
+    ("Iran vowed to retaliate against Israel.", "13"),
+    ("Turkey threatened to impose sanctions on Sweden.", "13"),
+    ("Ukraine demanded that Russia withdraw its troops.", "10"),
+])
+def test_triggers_10_14_verbal_act_is_the_only_event(annotate, text, root):
+    assert [e["cameo"][:2] for e in annotate(text)._.sitrep_events] == [root]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text", [
+    "Russian troops marched into the village at dawn.",
+    "Israeli jets carried out strikes on southern Lebanon.",
+    "Putin ordered troops to withdraw from Kherson.",
+    "Hungary rallied behind its prime minister.",
+    "Ukraine launched a drone strike on a Russian refinery.",
+    "Germany pledged to defend Lithuania.",
+])
+def test_triggers_10_14_leave_other_sentences_alone(annotate, text):
+    assert not [e["cameo"] for e in annotate(text)._.sitrep_events if e["cameo"][:2] in ROOTS]
