@@ -108,7 +108,7 @@ def test_parent_unknown_code_raises_keyerror(code):
     ("0871", {"type": "RETREAT", "mode": "ceasefire", "context": ["military"]}),
     ("0211", {"type": "REQUEST", "mode": "assist", "context": ["economic"]}),
     ("072", {"type": "AID", "mode": None, "context": ["military"]}),
-    ("0356", {"type": "CONCEDE", "mode": None, "context": ["military"]}),
+    ("0356", {"type": "AGREE", "mode": None, "context": ["military"]}),
     ("112", {"type": "ACCUSE", "mode": "allege", "context": []}),
     ("2041", {"type": "ASSAULT", "mode": "unconventional", "context": ["cbrn"]}),
 ])

@@ -1,0 +1,166 @@
+"""Trigger patterns for CAMEO roots 01-05 (statements, appeals, intent to cooperate, consult,
+diplomatic cooperation): the data file's shape, and paraphrases coded end to end."""
+
+from __future__ import annotations
+
+import pytest
+
+from sitrep.events import ontology
+from sitrep.events.patterns import TRIGGERS_DIR, triggers
+
+FILE = TRIGGERS_DIR / "01-05_verbal_cooperation.jsonl"
+ROOTS = ("01", "02", "03", "04", "05")
+
+
+def _event(doc, code: str) -> dict | None:
+    """The first event of the sentence in the expected root."""
+    return next((e for e in doc._.sitrep_events if e["cameo"][:2] == code[:2]), None)
+
+
+def _codes(event: dict, role: str) -> set[str]:
+    return {p["code"] for p in event[role] if p["code"]}
+
+
+def test_triggers_01_05_ids_name_their_code():
+    for pattern in triggers(FILE):
+        assert pattern.id.startswith(f"trigger.{pattern.cameo}."), pattern.id
+        assert pattern.cameo[:2] in ROOTS, pattern.id
+
+
+def test_triggers_01_05_codes_exist_in_ontology():
+    for pattern in triggers(FILE):
+        assert ontology.cameo(pattern.cameo).name, pattern.id
+
+
+def test_triggers_01_05_cover_every_root_and_three_digit_code():
+    codes = {p.cameo[:3] for p in triggers(FILE)}
+    wanted = {f"0{r}{d}" for r, top in ((1, 9), (2, 8), (3, 9), (4, 6), (5, 7)) for d in range(top + 1)}
+    assert wanted <= codes
+
+
+# (sentence, expected code or prefix, sources named, targets named)
+STATEMENTS = [
+    ("Kuwait expressed its solidarity with Lebanon.", "018", {"KWT"}, {"LBN"}),
+    ("The Kremlin declined to comment on reports of a prisoner swap.", "011", {"RUS"}, set()),
+    ("Japanese officials refused to comment on the missile launch.", "011", {"JPN"}, set()),
+    ("France voiced concern over the escalation in Lebanon.", "012", {"FRA"}, set()),
+    ("Germany expressed optimism about the prospects for a truce in Gaza.", "013", {"DEU"}, set()),
+    ("The Australian government is considering sending warships to the Red Sea.", "014", {"AUS"}, set()),
+    ("Britain is weighing new options against the junta.", "014", {"GBR"}, set()),
+    ("Hezbollah claimed responsibility for the drone attack on Israel.", "015", set(), set()),
+    ("Moscow denied the allegations of chemical weapons use.", "016", {"RUS"}, set()),
+    ("Iran rejected accusations made by the United States.", "016", {"IRN"}, set()),
+    ("The Polish president laid a wreath at the memorial in Kyiv.", "017", {"POL"}, set()),
+    ("Turkey sent condolences to Iran after the helicopter crash.", "018", {"TUR"}, {"IRN"}),
+    ("India agreed with Japan on the need for a free Indo-Pacific.", "019", {"IND"}, {"JPN"}),
+    ("Qatar shares the concerns of Egypt about the crisis.", "019", {"QAT"}, set()),
+]
+
+APPEALS = [
+    ("The European Union urged Russia to withdraw its forces from Ukraine.", "0256", {"EUR"}, {"RUS"}),
+    ("Ukraine asked the United States for more air defense systems.", "0232", {"UKR"}, {"USA"}),
+    ("Germany called on Israel to allow humanitarian aid into Gaza.", "0255", {"DEU"}, {"ISR"}),
+    ("China has called for the lifting of sanctions on Iran.", "025", {"CHN"}, set()),
+    ("Lebanon appealed for international assistance after the explosion.", "023", {"LBN"}, set()),
+    ("France called on Iran to free the detained journalists.", "0253", {"FRA"}, {"IRN"}),
+    ("Sudan asked Egypt to extradite the former minister.", "0213", {"SDN"}, {"EGY"}),
+    ("Pakistan urged India to resume the dialogue.", "026", {"PAK"}, {"IND"}),
+    ("Israel asked Qatar to mediate.", "028", {"ISR"}, {"QAT"}),
+    ("Mali requested the deployment of peacekeepers.", "0234", {"MLI"}, set()),
+    ("The Yemeni government appealed for food and medicine.", "0233", {"YEM"}, set()),
+    ("Zelensky renewed his call for more Western weapons.", "0232", {"UKR"}, set()),
+    ("Argentina urged Britain to negotiate over the Falklands.", "026", {"ARG"}, {"GBR"}),
+    ("Brazil called for a peaceful settlement of the dispute.", "027", {"BRA"}, set()),
+    ("Washington is urging Kyiv to hold elections.", "02", {"USA"}, {"UKR"}),
+    ("A ceasefire was requested by the Lebanese government.", "0256", {"LBN"}, set()),
+    ("Iraq called for closer cooperation with Turkey on water.", "021", {"IRQ"}, {"TUR"}),
+    ("The United Nations urged the lifting of the curfew in the capital.", "0251", set(), set()),
+    ("Iran sought sanctions relief in the talks.", "0254", {"IRN"}, set()),
+]
+
+INTENT = [
+    ("Egypt offered to mediate between Israel and Hamas.", "039", {"EGY"}, set()),
+    ("Japan pledged $500 million in aid to Ukraine.", "0331", {"JPN"}, {"UKR"}),
+    ("Germany promised more air defense systems to Ukraine.", "0332", {"DEU"}, {"UKR"}),
+    ("Israel and Hamas agreed to a ceasefire.", "0356", {"ISR"}, set()),
+    ("Armenia expressed readiness to sign a peace treaty with Azerbaijan.", "030", {"ARM"}, set()),
+    ("Moldova accepted an invitation to attend the summit in Brussels.", "036", {"MDA"}, set()),
+    ("Hamas agreed to release ten hostages.", "0353", set(), set()),
+    ("Ukraine and Russia have agreed to exchange prisoners.", "0353", {"UKR", "RUS"}, set()),
+    ("Turkey offered its good offices to end the conflict.", "039", {"TUR"}, set()),
+    ("Russia and China agreed to hold joint naval exercises next year.", "03", {"RUS", "CHN"}, set()),
+    ("Iran promised to allow inspectors into its nuclear sites.", "0355", {"IRN"}, set()),
+    ("Washington pledged to send more humanitarian aid to Gaza.", "033", {"USA"}, set()),
+    ("Pakistan and India agreed to resume talks.", "036", {"PAK", "IND"}, set()),
+    ("South Korea and Japan have agreed to share military intelligence.", "0314", {"KOR", "JPN"}, set()),
+    ("Vietnam and the Philippines pledged to settle their maritime disputes peacefully.", "037", {"VNM", "PHL"}, set()),
+    ("The Houthis offered to release the crew of the seized ship.", "0353", set(), set()),
+]
+
+CONSULT = [
+    ("The Turkish foreign minister met his Iranian counterpart in Ankara.", "040", {"TUR"}, {"IRN"}),
+    ("Biden spoke by phone with Netanyahu on Sunday.", "041", {"USA"}, {"ISR"}),
+    ("Netanyahu received a phone call from Biden.", "041", {"ISR"}, set()),
+    ("Blinken visited Kyiv on Wednesday.", "042", {"USA"}, {"UKR"}),
+    ("The Chinese premier paid a visit to Moscow.", "042", {"CHN"}, {"RUS"}),
+    ("Indian Prime Minister Modi travelled to Warsaw.", "042", {"IND"}, {"POL"}),
+    ("Qatar hosted talks between the United States and the Taliban.", "043", {"QAT"}, set()),
+    ("The Saudi crown prince welcomed the Ukrainian president in Jeddah.", "043", {"SAU"}, {"UKR"}),
+    ("Macron met Scholz on the sidelines of the NATO summit.", "044", {"FRA"}, {"DEU"}),
+    ("Qatar brokered a deal between Israel and Hamas.", "045", {"QAT"}, {"ISR"}),
+    ("Iran and the United States held indirect talks in Oman.", "046", {"IRN", "USA"}, set()),
+    ("Ukraine negotiated with Russia over grain exports.", "046", {"UKR"}, {"RUS"}),
+    ("Putin and Xi met in Beijing on Thursday.", "040", {"RUS", "CHN"}, set()),
+    ("The visit by the Chinese foreign minister to Pakistan was his first since 2021.", "042", {"CHN"}, {"PAK"}),
+    ("Erdogan hosted Putin in Ankara.", "043", {"TUR"}, {"RUS"}),
+    ("The German chancellor telephoned the Chinese president on Friday.", "041", {"DEU"}, {"CHN"}),
+    ("Qatar's mediation between Israel and Hamas secured the release of hostages.", "045", {"QAT"}, {"ISR", "HAMAS"}),
+    ("Macron held talks with Xi in Paris.", "046", {"FRA"}, {"CHN"}),
+    ("Russia and Iran discussed the situation in Syria.", "046", {"RUS", "IRN"}, set()),
+]
+
+COOPERATION = [
+    ("Zelensky thanked Germany for its support.", "051", {"UKR"}, {"DEU"}),
+    ("The United States praised Saudi Arabia for its role in the talks.", "051", {"USA"}, {"SAU"}),
+    ("Hungary finally backed Sweden's bid to join NATO.", "051", {"HUN"}, {"SWE"}),
+    ("Germany expressed support for Moldova's accession to the EU.", "051", {"DEU"}, set()),
+    ("Beijing defended its decision to hold military drills.", "052", {"CHN"}, set()),
+    ("France rallied support for Ukraine among African states.", "053", {"FRA"}, {"UKR"}),
+    ("Saudi Arabia and Iran restored diplomatic relations.", "050", {"SAU", "IRN"}, set()),
+    ("Kosovo and Montenegro established diplomatic relations.", "054", set(), set()),
+    ("Japan apologized to South Korea for its wartime actions.", "055", {"JPN"}, {"KOR"}),
+    ("Israel and the United Arab Emirates signed a peace treaty.", "057", {"ISR", "ARE"}, set()),
+    ("Rwanda and Congo signed a peace agreement in Washington.", "057", {"RWA"}, set()),
+    ("Turkey ratified Sweden's membership in NATO.", "05", {"TUR"}, set()),
+    ("Kenya has been praised by the United States for leading the mission in Haiti.", "051", {"USA"}, {"KEN"}),
+    ("An apology was issued by the Dutch government to Indonesia.", "055", {"NLD"}, {"IDN"}),
+    ("The agreement was signed by Ethiopia and Eritrea in Jeddah.", "057", {"ETH", "ERI"}, set()),
+]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text, code, sources, targets", STATEMENTS + APPEALS + INTENT + CONSULT + COOPERATION)
+def test_triggers_01_05_code_paraphrases(annotate, text, code, sources, targets):
+    event = _event(annotate(text), code)
+    assert event is not None, text
+    assert event["cameo"].startswith(code), (event["cameo"], event["evidence"])
+    assert sources <= _codes(event, "source"), event["evidence"]
+    assert targets <= _codes(event, "target"), event["evidence"]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hamas fighters committed atrocities in southern Israel.",
+        "The ministry said in a statement that the strikes hit military targets.",
+        "NATO is a defensive alliance of thirty-two states.",
+        "Russia called the sanctions illegal.",
+        "Ukrainian troops defended their positions near Pokrovsk.",
+        "Russian forces met stiff resistance near Avdiivka.",
+        "Putin called Zelensky a puppet of the West.",
+        "The treaty was signed in 1994.",
+    ],
+)
+def test_triggers_01_05_leave_other_sentences_alone(annotate, text):
+    assert not [e["cameo"] for e in annotate(text)._.sitrep_events if e["cameo"][:2] in ROOTS]
