@@ -124,3 +124,16 @@ def test_disagreeing_figures_keep_their_sources_and_the_lowest_is_the_summary(an
     assert set(figures) == {1200, 800} and all(figures.values())
     assert figures[1200] != figures[800]
     assert [q["value"] for q in event["summary"]] == [800]
+
+
+@pytest.mark.parametrize(
+    ("text", "cameo"),
+    [
+        ("Russia will hold military exercises with Belarus next month.", "0312"),
+        ("Japan will send humanitarian aid to Myanmar.", "0333"),
+        ("Iran will attack Israel if the strikes continue.", "138"),
+    ],
+)
+def test_announced_acts_are_intents_or_threats(annotate, text, cameo) -> None:
+    coded = [e for e in events(annotate(text)) if e["cameo"].startswith(cameo)]
+    assert coded and "recode." in coded[0]["evidence"]

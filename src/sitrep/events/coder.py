@@ -16,14 +16,14 @@ from pathlib import Path
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from sitrep.events import attach, ontology
+from sitrep.events import attach, constraints, ontology
 from sitrep.events import modality as modality_cues
 from sitrep.events import patterns as pattern_data
 from sitrep.events.merge import merge_mentions
 from sitrep.events.patterns import TriggerPattern
-from sitrep.events.roles import ActorIndex, Roles, is_passive, noun_roles, verb_roles
+from sitrep.events.roles import ActorIndex, Roles, noun_roles, verb_roles
 
-_POS = {"VERB": "VERB", "NOUN": "NOUN", "PROPN": "NOUN"}
+_POS = {"VERB": "VERB", "NOUN": "NOUN", "PROPN": "NOUN", "ADJ": "ADJ"}
 _STANCE_MODALITY = {"deny": "denied", "claim": "reported", "dispute": "reported", "confirm": "reported"}
 
 
@@ -44,7 +44,7 @@ class EventCoder:
         self.name = name
         self.patterns = pattern_data.triggers(Path(triggers)) if triggers else pattern_data.triggers()
         self.index: dict[tuple[str, str], list[tuple[tuple[str, ...], TriggerPattern]]] = {}
-        for pattern in sorted(self.patterns, key=lambda p: not _is_constrained(p)):
+        for pattern in sorted(self.patterns, key=lambda p: -p.specificity):
             for lemma in pattern.lemmas:
                 *before, last = lemma.lower().split()
                 self.index.setdefault((pattern.pos, last), []).append((tuple(before), pattern))
@@ -77,8 +77,8 @@ class EventCoder:
                 if start < 0 or tuple(t.lemma_.lower() for t in token.doc[start : token.i]) != before and tuple(
                         t.lower_ for t in token.doc[start : token.i]) != before:
                     continue
-                roles = verb_roles(token, pattern, actors) if pos == "VERB" else noun_roles(token, pattern, actors)
-                if _holds(token, pattern, roles, actors):
+                roles = noun_roles(token, pattern, actors) if pos == "NOUN" else verb_roles(token, pattern, actors)
+                if constraints.holds(token, pattern, roles, actors):
                     return Match(start, token.i + 1, token, pattern, roles)
         return None
 
@@ -93,8 +93,10 @@ class EventCoder:
             roles.target = [a for a in roles.target if a._.sitrep_actor["code"] not in codes]
         if not (roles.source or roles.target):
             return None
-        heads = [h for h in (roles.theme, *_objects(token)) if h is not None]
+        heads = [h for h in (roles.theme, *constraints.objects(token)) if h is not None]
         mood, mood_cue = modality_cues.modality(token)
+        negated = modality_cues.is_negated(token)
+        cameo, recoded = _recode(cameo, pattern, mood, negated)
         trigger = doc[match.start : match.end]
         quantities = [_quantity(s) for s in attach.quantities_for(doc, token.i, triggers)]
         return {
@@ -103,7 +105,7 @@ class EventCoder:
             "cameo": cameo, "pattern": pattern.id,
             "source": [_participant(a, roles, "source") for a in roles.source],
             "target": [_participant(a, roles, "target") for a in roles.target],
-            "reciprocal": reciprocal, "negated": modality_cues.is_negated(token),
+            "reciprocal": reciprocal, "negated": negated,
             "modality": mood, "hedged": modality_cues.is_hedged(token) or any(q["approx"] for q in quantities),
             "quantities": quantities,
             "weapons": _unique(text for text, _ in attach.weapons_for(doc, heads)),
@@ -111,10 +113,23 @@ class EventCoder:
             "location": attach.location_for(doc, token.i, triggers),
             "date": attach.date_for(doc, token, triggers, stops),
             "claims": [],
-            "evidence": " ".join([*evidence, *roles.relations, *([mood_cue] if mood_cue else [])]),
+            "evidence": " ".join([*evidence, *roles.relations, *([mood_cue] if mood_cue else []), *recoded]),
             "confidence": _confidence(pattern, roles),
             "also": [],
         }
+
+
+def _recode(cameo: str, pattern: TriggerPattern, mood: str, negated: bool) -> tuple[str, list[str]]:
+    """Announced cooperation is an intent (03x), announced force a threat (13x), as the
+    codebook has it; the pattern's own `intent_cameo` wins over the general table."""
+    if negated:
+        return cameo, []
+    if pattern.intent_cameo and mood in {"future", "intended", "hypothetical"}:
+        return pattern.intent_cameo, [f"{pattern.id}.intent"]
+    for rule in pattern_data.recodes():
+        if mood in rule.when and any(cameo.startswith(prefix) for prefix in rule.source):
+            return rule.to, [rule.id]
+    return cameo, []
 
 
 def _fold_objects(matches: list[Match]) -> list[Match]:
@@ -158,57 +173,6 @@ def _absorb(match: Match) -> tuple[str, list[str]]:
             match.roles.add(role, getattr(noun.roles, role), f"object.{role}")
     cameo = noun.pattern.cameo if noun.pattern.modifier else match.pattern.cameo
     return cameo, [match.pattern.id, noun.pattern.id]
-
-
-def _is_constrained(pattern: TriggerPattern) -> bool:
-    return bool(pattern.has_object_constraint or pattern.xcomp or pattern.particle_or_prep
-                or pattern.preps_object or pattern.of_kind or pattern.modifier)
-
-
-def _objects(token: Token) -> list[Token]:
-    if token.pos_ in {"NOUN", "PROPN"}:
-        return [o for p in token.children if p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
-    deps = {"nsubjpass"} if is_passive(token) else {"dobj"}
-    return [c for c in token.children if c.dep_ in deps]
-
-
-def _object_words(obj: Token) -> set[str]:
-    words = {obj.lemma_.lower(), obj.lower_}
-    words.update(f"{c.lemma_.lower()} {obj.lemma_.lower()}" for c in obj.lefts if c.dep_ in {"compound", "amod"})
-    for prep in obj.children:
-        if prep.lower_ == "of":
-            words.update(o.lemma_.lower() for o in prep.children if o.dep_ == "pobj")
-    return words
-
-
-def _holds(token: Token, pattern: TriggerPattern, roles: Roles, actors: ActorIndex) -> bool:
-    """True when every constraint of the pattern holds on the parse around the token."""
-    checks = [
-        not pattern.particle_or_prep or any(c.dep_ in {"prt", "prep"} and c.lower_ in pattern.particle_or_prep
-                                            for c in token.children),
-        not pattern.xcomp or any(c.dep_ == "xcomp" and (c.lemma_ in pattern.xcomp or "*" in pattern.xcomp)
-                                 for c in token.children),
-        not pattern.modifier or any(c.dep_ in {"amod", "compound"} and c.lemma_.lower() in pattern.modifier
-                                    for c in token.lefts),
-        not pattern.preps_object or any(
-            c.lower_ in pattern.preps_object and any(
-                o.lemma_.lower() in pattern.preps_object[c.lower_] for o in c.children if o.dep_ == "pobj")
-            for c in token.children),
-        not pattern.has_object_constraint or any(_object_fits(o, pattern, actors) for o in _objects(token)),
-        not pattern.of_kind or bool(attach.weapons_for(token.doc, [token, *_objects(token)])),
-        not pattern.requires_actor_modifier or bool(roles.source or roles.target),
-    ]
-    return all(checks)
-
-
-def _object_fits(obj: Token, pattern: TriggerPattern, actors: ActorIndex) -> bool:
-    if pattern.object and _object_words(obj) & set(pattern.object):
-        return True
-    if pattern.object_kind == "weapon" and attach.weapons_for(obj.doc, [obj]):
-        return True
-    if pattern.object_sector:
-        return any(a._.sitrep_actor["sector"] in pattern.object_sector for a in actors.of_phrase(obj))
-    return False
 
 
 def _theme_as_source(pattern: TriggerPattern, roles: Roles, actors: ActorIndex) -> None:
@@ -255,7 +219,7 @@ def _unique(items) -> list:
 
 def _confidence(pattern: TriggerPattern, roles: Roles) -> float:
     score = 0.4 + 0.25 * bool(roles.source) + 0.25 * bool(roles.target)
-    return round(min(1.0, score + (0.1 if _is_constrained(pattern) else 0.0)), 2)
+    return round(min(1.0, score + (0.1 if pattern.specificity else 0.0)), 2)
 
 
 def _attach_claims(doc: Doc, events: list[dict], actors: ActorIndex) -> None:

@@ -14,7 +14,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, Field
 
 from sitrep import datafiles
 from sitrep.errors import DataFileError
@@ -24,6 +24,11 @@ DATA_DIR = Path(__file__).parent / "data"
 DEFAULT_TARGET_PREPS = ("to", "against", "on", "with", "at", "into", "toward", "towards")
 
 
+def _listed(words: tuple[str, ...]) -> int:
+    """Weight of a word-list constraint: a list pins more than the wildcard "*"."""
+    return 0 if not words else (1 if "*" in words else 2)
+
+
 class TriggerPattern(BaseModel):
     """One trigger: see docs/events.md for every field."""
 
@@ -31,7 +36,7 @@ class TriggerPattern(BaseModel):
 
     id: str
     cameo: str
-    pos: Literal["VERB", "NOUN"]
+    pos: Literal["VERB", "NOUN", "ADJ"]
     lemmas: tuple[str, ...]
     object: tuple[str, ...] = ()
     object_kind: Literal["weapon"] | None = None
@@ -42,12 +47,15 @@ class TriggerPattern(BaseModel):
     particle_or_prep: tuple[str, ...] = ()
     preps_object: dict[str, tuple[str, ...]] = {}
     xcomp: tuple[str, ...] = ()
+    xcomp_object: tuple[str, ...] = ()
+    ccomp: tuple[str, ...] = ()
     modifier: tuple[str, ...] = ()
     target_preps: tuple[str, ...] = DEFAULT_TARGET_PREPS
     theme_as_source: bool = False
     target_must_differ: bool = False
     reciprocal: bool = False
     requires_actor_modifier: bool = False
+    intent_cameo: str | None = None
     note: str | None = None
 
     @property
@@ -55,10 +63,37 @@ class TriggerPattern(BaseModel):
         return bool(self.object or self.object_kind or self.object_sector)
 
     @property
+    def specificity(self) -> int:
+        """How much of the parse the pattern pins down; more specific patterns are tried first."""
+        return (2 * bool(self.object) + bool(self.object_kind) + bool(self.object_sector) + _listed(self.xcomp)
+                + 2 * bool(self.xcomp_object) + _listed(self.ccomp) + 2 * bool(self.modifier)
+                + bool(self.particle_or_prep) + 2 * bool(self.preps_object) + bool(self.of_kind))
+
+    @property
     def dobj_is_target(self) -> bool:
         """The direct object is the target (attack X) unless the pattern says it is the thing
         moved or done (send troops, impose sanctions); by default, when it constrains the object."""
         return self.object_is_target if self.object_is_target is not None else not self.has_object_constraint
+
+
+class Recode(BaseModel):
+    """A code that changes with modality: a meeting announced is an intent to meet (036), an
+    attack announced is a threat (1384)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    id: str
+    when: tuple[str, ...]
+    to: str
+    source: tuple[str, ...] = Field(alias="from")
+    note: str | None = None
+
+
+@lru_cache(maxsize=1)
+def recodes() -> tuple[Recode, ...]:
+    """Modality recodes, longest `from` prefix first."""
+    rows = datafiles.load(DATA_DIR / "recode.jsonl", Recode)
+    return tuple(sorted(rows, key=lambda r: -max(map(len, r.source))))
 
 
 @dataclass(frozen=True)

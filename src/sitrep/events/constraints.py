@@ -1,0 +1,86 @@
+"""Whether a trigger pattern's constraints hold on the parse around a token.
+
+Each constraint names a part of the parse: the object (its lemma, a compound + head, an
+"of"/"in" phrase), an infinitive (xcomp) or clause (ccomp) complement and the infinitive's
+object, a particle, a prepositional object (a noun or a gerund), a modifier of a noun.
+Docs: docs/events.md
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from sitrep.events import attach
+from sitrep.events.patterns import TriggerPattern
+from sitrep.events.roles import ActorIndex, Roles, is_passive
+
+_PHRASE_PREPS = {"of", "in"}
+_WEAK_RELATIONS = ("phrase.", "governor.")
+
+
+def objects(token: Token) -> list[Token]:
+    """What a trigger acts on: a noun's "of" phrase, a verb's object or passive subject."""
+    if token.pos_ in {"NOUN", "PROPN"}:
+        return [o for p in token.children if p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
+    deps = {"nsubjpass"} if is_passive(token) else {"dobj"}
+    return [c for c in token.children if c.dep_ in deps]
+
+
+def words(noun: Token) -> set[str]:
+    """A noun as patterns may name it: lemma, form, compound/adjective + head, and the nouns of
+    its "of"/"in" phrase ("boatloads of shells", "$500 million in aid")."""
+    found = {noun.lemma_.lower(), noun.lower_}
+    found.update(f"{c.lemma_.lower()} {noun.lemma_.lower()}" for c in noun.lefts if c.dep_ in {"compound", "amod"})
+    for prep in noun.children:
+        if prep.lower_ in _PHRASE_PREPS:
+            for obj in prep.children:
+                if obj.dep_ == "pobj":
+                    found.add(obj.lemma_.lower())
+                    found.update(f"{c.lemma_.lower()} {obj.lemma_.lower()}" for c in obj.lefts if c.dep_ in {"compound", "amod"})
+    return found
+
+
+def _complement(token: Token, dep: str, lemmas: tuple[str, ...]) -> list[Token]:
+    return [c for c in token.children if c.dep_ == dep and (c.lemma_ in lemmas or "*" in lemmas)]
+
+
+def _prep_object_fits(prep: Token, wanted: tuple[str, ...]) -> bool:
+    for obj in prep.children:
+        if obj.dep_ == "pobj" and words(obj) & set(wanted):
+            return True
+        if obj.dep_ == "pcomp" and obj.lemma_.lower() in wanted:
+            return True
+    return False
+
+
+def object_fits(obj: Token, pattern: TriggerPattern, actors: ActorIndex) -> bool:
+    if pattern.object and words(obj) & set(pattern.object):
+        return True
+    if pattern.object_kind == "weapon" and attach.weapons_for(obj.doc, [obj]):
+        return True
+    if pattern.object_sector:
+        return any(a._.sitrep_actor["sector"] in pattern.object_sector for a in actors.of_phrase(obj))
+    return False
+
+
+def holds(token: Token, pattern: TriggerPattern, roles: Roles, actors: ActorIndex) -> bool:
+    """True when every constraint of the pattern holds on the parse around the token."""
+    infinitives = _complement(token, "xcomp", pattern.xcomp) if pattern.xcomp else []
+    checks = (
+        not pattern.particle_or_prep or any(c.dep_ in {"prt", "prep"} and c.lower_ in pattern.particle_or_prep
+                                            for c in token.children),
+        not pattern.xcomp or bool(infinitives),
+        not pattern.xcomp_object or any(words(o) & set(pattern.xcomp_object)
+                                        for inf in (infinitives or _complement(token, "xcomp", ("*",)))
+                                        for o in objects(inf)),
+        not pattern.ccomp or bool(_complement(token, "ccomp", pattern.ccomp)),
+        not pattern.modifier or any(c.dep_ in {"amod", "compound"} and c.lemma_.lower() in pattern.modifier
+                                    for c in token.lefts),
+        not pattern.preps_object or any(c.lower_ in pattern.preps_object and _prep_object_fits(c, pattern.preps_object[c.lower_])
+                                        for c in token.children),
+        not pattern.has_object_constraint or any(object_fits(o, pattern, actors) for o in objects(token)),
+        not pattern.of_kind or bool(attach.weapons_for(token.doc, [token, *objects(token)])),
+        not pattern.requires_actor_modifier or any(not r.split(":", 1)[1].startswith(_WEAK_RELATIONS)
+                                                   for r in roles.relations),
+    )
+    return all(checks)
