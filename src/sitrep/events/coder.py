@@ -163,7 +163,8 @@ def _absorb(match: Match) -> tuple[str, list[str]]:
     """The code and pattern ids of a verb trigger together with the trigger noun it governs.
 
     The noun's roles fill what the verb lacks; its code wins when its pattern is narrowed by
-    a modifier ("defense pact"), being then the more informative reading.
+    a modifier ("signed a defense pact"), unless the verb's own pattern is a phrasal one
+    ("called off the general strike").
     """
     noun = match.absorbed
     if noun is None:
@@ -171,7 +172,8 @@ def _absorb(match: Match) -> tuple[str, list[str]]:
     for role in ("source", "target"):
         if not getattr(match.roles, role):
             match.roles.add(role, getattr(noun.roles, role), f"object.{role}")
-    cameo = noun.pattern.cameo if noun.pattern.modifier else match.pattern.cameo
+    verb_is_specific = bool(match.pattern.particle_or_prep or match.pattern.xcomp)
+    cameo = noun.pattern.cameo if noun.pattern.modifier and not verb_is_specific else match.pattern.cameo
     return cameo, [match.pattern.id, noun.pattern.id]
 
 

@@ -19,10 +19,11 @@ _WEAK_RELATIONS = ("phrase.", "governor.")
 
 
 def objects(token: Token) -> list[Token]:
-    """What a trigger acts on: a noun's "of" phrase, a verb's object or passive subject."""
+    """What a trigger acts on: a noun's "of" phrase, a verb's object, or a passive's subject
+    and retained object ("was granted asylum")."""
     if token.pos_ in {"NOUN", "PROPN"}:
         return [o for p in token.children if p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
-    deps = {"nsubjpass"} if is_passive(token) else {"dobj"}
+    deps = {"nsubjpass", "dobj"} if is_passive(token) else {"dobj"}
     return [c for c in token.children if c.dep_ in deps]
 
 
@@ -67,7 +68,7 @@ def holds(token: Token, pattern: TriggerPattern, roles: Roles, actors: ActorInde
     """True when every constraint of the pattern holds on the parse around the token."""
     infinitives = _complement(token, "xcomp", pattern.xcomp) if pattern.xcomp else []
     checks = (
-        not pattern.particle_or_prep or any(c.dep_ in {"prt", "prep"} and c.lower_ in pattern.particle_or_prep
+        not pattern.particle_or_prep or any(c.dep_ in {"prt", "prep", "advmod"} and c.lower_ in pattern.particle_or_prep
                                             for c in token.children),
         not pattern.xcomp or bool(infinitives),
         not pattern.xcomp_object or any(words(o) & set(pattern.xcomp_object)
