@@ -137,3 +137,13 @@ def test_disagreeing_figures_keep_their_sources_and_the_lowest_is_the_summary(an
 def test_announced_acts_are_intents_or_threats(annotate, text, cameo) -> None:
     coded = [e for e in events(annotate(text)) if e["cameo"].startswith(cameo)]
     assert coded and "recode." in coded[0]["evidence"]
+
+
+def test_stative_passive_subject_is_the_source(annotate) -> None:
+    coded = events(annotate("Greece is opposed to the Turkish drilling plan."))
+    assert any(dyad(e)[0] == {"GRC"} and e["cameo"].startswith("11") for e in coded)
+
+
+def test_noun_clause_inherits_the_subject_of_its_verb(annotate) -> None:
+    coded = events(annotate("Hezbollah issued a statement demanding that Israel withdraw from Lebanon."))
+    assert any(dyad(e) == ({"HEZ"}, {"ISR"}) and "inherit.acl" in e["evidence"] for e in coded)

@@ -20,11 +20,12 @@ class Cues:
     mark: dict[str, tuple[str, str]]
     governors: dict[str, tuple[str, str]]
     hedges: frozenset[str]
+    stative: frozenset[str]
 
 
 @lru_cache(maxsize=1)
 def cues() -> Cues:
-    aux, mark, governors, hedges = {}, {}, {}, set()
+    aux, mark, governors, hedges, stative = {}, {}, {}, set(), set()
     path = DATA_DIR / "modality.jsonl"
     for _, row in datafiles.records(datafiles.read_lines(path), path):
         value = (row.get("modality", ""), row["id"])
@@ -32,7 +33,8 @@ def cues() -> Cues:
         mark.update(dict.fromkeys(row.get("mark", []), value))
         governors.update(dict.fromkeys(row.get("governors", []), value))
         hedges.update(row.get("hedge", []))
-    return Cues(aux, mark, governors, frozenset(hedges))
+        stative.update(row.get("stative", []))
+    return Cues(aux, mark, governors, frozenset(hedges), frozenset(stative))
 
 
 def clause_head(trigger: Token) -> Token:

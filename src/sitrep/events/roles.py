@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
+from sitrep.events import modality
 from sitrep.events.patterns import TriggerPattern
 from sitrep.nlp.extensions import ACTORS
 
@@ -121,6 +122,8 @@ def inherited_subject(verb: Token, actors: ActorIndex, depth: int = 3) -> tuple[
             head = head.head
         elif current.dep_ == "relcl":
             return actors.of_phrase(head), "relcl"
+        elif current.dep_ == "acl" and head.dep_ in {"dobj", "nsubjpass"}:
+            head = head.head
         elif current.dep_ not in _INHERIT_DEPS or head.i == current.i:
             return None
         subjects = [actors.of_phrase(s) for s in children(head, "nsubj")]
@@ -135,6 +138,10 @@ def verb_roles(verb: Token, pattern: TriggerPattern, actors: ActorIndex) -> Role
     """Roles of a verbal trigger, active or passive."""
     roles = Roles()
     passive = is_passive(verb)
+    if passive and verb.lemma_ in modality.cues().stative and not prep_objects(verb, ("by",)):
+        for subject in children(verb, "nsubjpass"):
+            roles.add("source", actors.of_phrase(subject), "stative.nsubjpass")
+        passive = False
     objects = children(verb, "nsubjpass") if passive else children(verb, "dobj")
     if not objects and passive and verb.dep_ in {"acl", "pcomp"} and verb.head.pos_ in {"NOUN", "PROPN"}:
         objects = [verb.head]
