@@ -1,0 +1,195 @@
+"""Trigger patterns for CAMEO roots 15-20 (force posture, reduced relations, coercion, assault,
+fighting, mass violence): the data file's shape, and paraphrases coded end to end."""
+
+from __future__ import annotations
+
+import pytest
+
+from sitrep.events import ontology
+from sitrep.events.patterns import TRIGGERS_DIR, triggers
+
+FILE = TRIGGERS_DIR / "15-20_material_conflict.jsonl"
+ROOTS = ("15", "16", "17", "18", "19", "20")
+
+
+def _event(doc, code: str) -> dict | None:
+    """The first event of the sentence in the expected root."""
+    return next((e for e in doc._.sitrep_events if e["cameo"][:2] == code[:2]), None)
+
+
+def _codes(event: dict, role: str) -> set[str]:
+    return {p["code"] for p in event[role] if p["code"]}
+
+
+def test_triggers_15_20_ids_name_their_code():
+    for pattern in triggers(FILE):
+        assert pattern.id.startswith(f"trigger.{pattern.cameo}."), pattern.id
+        assert pattern.cameo[:2] in ROOTS, pattern.id
+
+
+def test_triggers_15_20_codes_exist_in_ontology():
+    for pattern in triggers(FILE):
+        assert ontology.cameo(pattern.cameo).name, pattern.id
+
+
+def test_triggers_15_20_cover_every_three_and_four_digit_code():
+    coded = {p.cameo for p in triggers(FILE)}
+    wanted = {c for c in ontology.all_codes() if c[:2] in ROOTS and len(c) > 2}
+    assert wanted <= coded, sorted(wanted - coded)
+
+
+# (sentence, expected code or prefix, sources named, targets named)
+FORCE_POSTURE = [
+    ("Japan said North Korea test-fired an intercontinental ballistic missile on Friday.", "150", {"PRK"}, set()),
+    ("China staged large-scale naval drills around Taiwan this week.", "150", {"CHN"}, {"TWN"}),
+    ("The Chinese navy conducted live-fire exercises near the Philippines.", "150", {"CHN"}, {"PHL"}),
+    ("Iran unveiled a new hypersonic missile at a military parade in Tehran.", "150", {"IRN"}, set()),
+    ("Chinese military drills around Taiwan began on Monday.", "150", {"CHN"}, {"TWN"}),
+    ("Russia has placed its nuclear forces on high alert.", "152", {"RUS"}, set()),
+    ("The Indian army was put on high alert along the border with China.", "152", {"IND"}, set()),
+    ("Israel raised the alert level of its air defenses.", "152", {"ISR"}, set()),
+    ("Bangladesh deployed riot police across the capital.", "153", {"BGD"}, set()),
+    ("Serbia mobilised thousands of troops near the Kosovo border.", "154", {"SRB"}, set()),
+    ("Armenia called up reservists after the Azerbaijani offensive.", "154", {"ARM"}, set()),
+    ("Venezuela massed soldiers near Guyana.", "154", {"VEN"}, set()),
+    ("The Kremlin ordered a partial mobilisation of reservists.", "154", {"RUS"}, set()),
+    ("The Russian military buildup near Ukraine alarmed NATO.", "154", {"RUS"}, {"UKR"}),
+]
+
+REDUCED_RELATIONS = [
+    ("Russia withdrew from the Conventional Armed Forces in Europe treaty.", "160", {"RUS"}, set()),
+    ("Nicaragua broke off diplomatic relations with Taiwan.", "161", {"NIC"}, {"TWN"}),
+    ("Germany expelled two Iranian diplomats on Wednesday.", "161", {"DEU"}, {"IRN"}),
+    ("Poland's expulsion of Russian diplomats angered Moscow.", "161", {"POL"}, {"RUS"}),
+    ("Jordan recalled its ambassador from Israel over the war in Gaza.", "161", {"JOR"}, {"ISR"}),
+    ("Canada shut its embassy in Tehran.", "161", {"CAN"}, {"IRN"}),
+    ("The Pentagon froze military assistance to Ukraine.", "1622", {"USA"}, {"UKR"}),
+    ("The US suspension of military aid to Pakistan angered Islamabad.", "1622", {"USA"}, {"PAK"}),
+    ("Britain cut humanitarian aid to Yemen.", "1623", {"GBR"}, {"YEM"}),
+    ("The European Union imposed fresh sanctions against Russia.", "163", {"EUR"}, {"RUS"}),
+    ("Sanctions on Iran were tightened by the European Union.", "163", {"EUR"}, {"IRN"}),
+    ("Washington slapped tariffs on Chinese steel.", "163", {"USA"}, {"CHN"}),
+    ("Colombia suspended coal exports to Israel.", "163", {"COL"}, {"ISR"}),
+    ("Israel called off negotiations with Hamas.", "164", {"ISR"}, {"HAMAS"}),
+    ("Egypt suspended its mediation efforts in Sudan.", "165", {"EGY"}, set()),
+    ("The junta in Mali expelled the UN peacekeepers.", "1661", set(), {"UNO"}),
+]
+
+COERCION = [
+    ("Belarusian police arrested dozens of protesters in Minsk.", "173", {"BLR"}, set()),
+    ("Russian authorities detained an American journalist.", "173", {"RUS"}, {"USA"}),
+    ("The arrest of the journalist by Russian authorities sparked outrage.", "173", {"RUS"}, set()),
+    ("Three activists were detained by Egyptian police in Cairo.", "173", {"EGY"}, set()),
+    ("Iran deported two French citizens.", "174", {"IRN"}, {"FRA"}),
+    ("Georgian riot police used water cannon against demonstrators in Tbilisi.", "175", {"GEO"}, set()),
+    ("Serbian police cracked down on students in Belgrade.", "175", {"SRB"}, set()),
+    ("Israeli bulldozers demolished Palestinian houses in East Jerusalem.", "1712", {"ISR"}, {"PSE"}),
+    ("Iran's navy seized a foreign oil tanker in the Strait of Hormuz.", "1711", {"IRN"}, set()),
+    ("Iran's seizure of the tanker drew condemnation from Britain.", "1711", {"IRN"}, set()),
+    ("Israeli settlers attacked Palestinian property near Nablus.", "171", {"ISR"}, {"PSE"}),
+    ("Niger's junta imposed a nighttime curfew in Niamey.", "1723", {"NER"}, set()),
+    ("Sri Lanka declared a state of emergency.", "1724", {"LKA"}, set()),
+    ("The military government in Myanmar banned the opposition party.", "1722", {"MMR"}, set()),
+    ("Ethiopia shut down the internet in Tigray.", "1721", {"ETH"}, set()),
+    ("Chinese hackers hacked into the networks of the US Treasury.", "176", {"CHN"}, set()),
+]
+
+ASSAULTS = [
+    ("Gunmen kidnapped 30 schoolchildren in Kaduna.", "181", set(), {"NGA"}),
+    ("Hamas militants took 240 Israelis hostage.", "181", {"HAMAS"}, {"ISR"}),
+    ("The kidnapping of 20 Chinese miners by rebels in Congo shocked Beijing.", "181", set(), {"CHN"}),
+    ("Houthi fighters hijacked a commercial ship in the Red Sea.", "181", {"HOUTHI"}, set()),
+    ("A suicide bomber attacked a market in Baghdad.", "1831", set(), {"IRQ"}),
+    ("Hamas's suicide bombing in Jerusalem killed 15 Israelis.", "1831", {"HAMAS"}, {"ISR"}),
+    ("A roadside bomb killed three soldiers in Pakistan.", "1833", set(), {"PAK"}),
+    ("Russian soldiers tortured Ukrainian prisoners.", "1822", {"RUS"}, {"UKR"}),
+    ("Pakistani police beat an opposition activist in Lahore.", "182", {"PAK"}, set()),
+    ("Militants in Syria beheaded an American journalist.", "1823", set(), {"USA"}),
+    ("Hamas uses civilians in Gaza as human shields.", "184", {"HAMAS"}, set()),
+    ("Israel killed a senior Hezbollah commander in Beirut.", "186", {"ISR"}, {"HEZ"}),
+]
+
+FIGHTS = [
+    ("Israeli jets carried out airstrikes on Beirut overnight.", "195", {"ISR"}, {"LBN"}),
+    ("India's airstrikes on Pakistan escalated the crisis.", "195", {"IND"}, {"PAK"}),
+    ("Russian artillery shelled Kherson on Sunday.", "194", {"RUS"}, set()),
+    ("The Israeli bombardment of Gaza continued for a third day.", "194", {"ISR"}, {"PSE"}),
+    ("Kyiv was hit by Russian missiles on Monday.", "194", {"RUS"}, {"UKR"}),
+    ("Hezbollah fired rockets at northern Israel.", "194", {"HEZ"}, {"ISR"}),
+    ("Ukraine launched dozens of drones at Moscow.", "1952", {"UKR"}, {"RUS"}),
+    ("Hezbollah launched a drone attack on an Israeli army base.", "1952", {"HEZ"}, {"ISR"}),
+    ("Syrian troops opened fire on Turkish soldiers.", "193", {"SYR"}, {"TUR"}),
+    ("Three Palestinians were shot dead by Israeli troops in Nablus.", "193", {"ISR"}, {"PSE"}),
+    ("Russian forces seized the town of Bakhmut.", "192", {"RUS"}, set()),
+    ("Israeli forces invaded southern Lebanon.", "192", {"ISR"}, {"LBN"}),
+    ("Israel imposed a complete siege on Gaza.", "191", {"ISR"}, {"PSE"}),
+    ("Saudi Arabia's blockade of Qatar lasted three years.", "191", {"SAU"}, {"QAT"}),
+    ("Russian troops attacked Ukrainian positions near Bakhmut.", "190", {"RUS"}, {"UKR"}),
+    ("Ukrainian forces shot down 30 Russian drones overnight.", "190", {"UKR"}, {"RUS"}),
+    ("Israel resumed strikes on Gaza after the ceasefire collapsed.", "196", {"ISR"}, {"PSE"}),
+]
+
+MASS_VIOLENCE = [
+    ("The army massacred hundreds of civilians in Darfur.", "202", set(), set()),
+    ("Serbian forces committed genocide in Srebrenica.", "202", {"SRB"}, set()),
+    ("The massacre of civilians by Russian troops in Bucha horrified the world.", "202", {"RUS"}, set()),
+    ("Syrian government forces used chlorine gas against rebels.", "2041", {"SYR"}, set()),
+    ("The regime gassed its own citizens in Halabja.", "2041", set(), set()),
+    ("Russia detonated a nuclear weapon over the Arctic.", "2042", {"RUS"}, set()),
+    ("Russia forcibly deported thousands of Ukrainian children.", "201", {"RUS"}, set()),
+    ("Militias drove tens of thousands of villagers out of Darfur.", "201", set(), set()),
+    ("The militia carried out ethnic cleansing in West Darfur.", "203", set(), set()),
+    ("Myanmar's generals ethnically cleansed the Rohingya.", "203", {"MMR"}, set()),
+]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("text", "code", "sources", "targets"),
+                         FORCE_POSTURE + REDUCED_RELATIONS + COERCION + ASSAULTS + FIGHTS + MASS_VIOLENCE)
+def test_triggers_15_20_code_paraphrases(annotate, text, code, sources, targets):
+    event = _event(annotate(text), code)
+    assert event is not None, text
+    assert event["cameo"].startswith(code), (text, event["cameo"], event["evidence"])
+    assert sources <= _codes(event, "source"), (text, event["evidence"])
+    assert targets <= _codes(event, "target"), (text, event["evidence"])
+
+
+# Common news verbs in their ordinary senses: no force-posture, sanction, coercion or attack event.
+NOT_MATERIAL_CONFLICT = [
+    "Oil prices hit a record high on Monday.",
+    "The two leaders struck a deal on grain exports.",
+    "The company launched a new product in Kyiv.",
+    "He fought corruption for years as mayor of Kyiv.",
+    "Ukraine received F-16 fighter jets from Denmark.",
+    "Iran launched a satellite into orbit.",
+    "The European Union lifted sanctions on Syria.",
+    "The president fired his defense minister.",
+]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text", NOT_MATERIAL_CONFLICT)
+def test_triggers_15_20_leave_ordinary_senses_uncoded(annotate, text):
+    codes = [e["cameo"] for e in annotate(text)._.sitrep_events]
+    assert not [c for c in codes if c[:2] in ROOTS], (text, codes)
+
+
+# A more specific construction decides the code over the bare verb.
+SPECIFIC_OVER_GENERIC = [
+    ("Russia attacked Kyiv with drones.", "1952"),
+    ("Israel pounded Rafah with airstrikes on Sunday.", "195"),
+    ("The United States struck Iran with new sanctions.", "163"),
+    ("Police killed three protesters in Nairobi.", "175"),
+    ("Thugs beat a journalist to death in Caracas.", "1823"),
+    ("Mali expelled the French ambassador.", "161"),
+    ("Burundi expelled a BBC correspondent.", "174"),
+    ("The Houthi hijacking of a cargo ship worried Israel.", "181"),
+    ("Israeli settlers attacked Palestinian property near Nablus.", "171"),
+]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("text", "code"), SPECIFIC_OVER_GENERIC)
+def test_triggers_15_20_prefer_specific_constructions(annotate, text, code):
+    event = _event(annotate(text), code)
+    assert event is not None and event["cameo"] == code, (text, event and event["evidence"])
