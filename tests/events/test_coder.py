@@ -22,7 +22,7 @@ def dyad(event: dict) -> tuple[set, set]:
         ("The deployment of Iranian troops to Syria alarmed its neighbours.", "072", {"IRN"}, {"SYR"}),
         ("Germany delivered air defense systems to Ukraine on Tuesday.", "072", {"DEU"}, {"UKR"}),
         ("Russia launched a massive missile attack on Ukraine overnight.", "19", {"RUS"}, {"UKR"}),
-        ("Israeli jets struck Lebanon on Sunday.", "190", {"ISR"}, {"LBN"}),
+        ("Israeli jets struck Lebanon on Sunday.", "195", {"ISR"}, {"LBN"}),
         ("Japan imposed sanctions on North Korea.", "163", {"JPN"}, {"PRK"}),
         ("Ukraine was attacked by Russia again.", "190", {"RUS"}, {"UKR"}),
         ("France condemned the coup in Niger.", "111", {"FRA"}, set()),
@@ -147,3 +147,8 @@ def test_stative_passive_subject_is_the_source(annotate) -> None:
 def test_noun_clause_inherits_the_subject_of_its_verb(annotate) -> None:
     coded = events(annotate("Hezbollah issued a statement demanding that Israel withdraw from Lebanon."))
     assert any(dyad(e) == ({"HEZ"}, {"ISR"}) and "inherit.acl" in e["evidence"] for e in coded)
+
+
+def test_a_trigger_noun_as_agent_folds_into_the_verb(annotate) -> None:
+    coded = events(annotate("Kharkiv was hit by a barrage of Russian missiles."))
+    assert len([e for e in coded if e["cameo"].startswith("19")]) == 1

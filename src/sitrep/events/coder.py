@@ -132,13 +132,23 @@ def _recode(cameo: str, pattern: TriggerPattern, mood: str, negated: bool) -> tu
     return cameo, []
 
 
+def _governing_verb(noun: Token) -> int | None:
+    """The verb a noun is the object, passive subject, agent or instrument of."""
+    if noun.dep_ in {"dobj", "nsubjpass"}:
+        return noun.head.i
+    if noun.dep_ == "pobj" and noun.head.lower_ in {"by", "with"} and noun.head.dep_ in {"agent", "prep"}:
+        return noun.head.head.i
+    return None
+
+
 def _fold_objects(matches: list[Match]) -> list[Match]:
-    """A trigger noun that is the object of a trigger verb ("signed a pact") is one event with it."""
+    """A trigger noun that is the object, agent or instrument of a trigger verb ("signed a
+    pact", "was hit by a barrage") is one event with it."""
     verbs = {m.token.i: m for m in matches if m.pattern.pos == "VERB"}
     kept = []
     for match in matches:
-        verb = verbs.get(match.token.head.i)
-        if match.pattern.pos == "NOUN" and match.token.dep_ in {"dobj", "nsubjpass"} and verb is not None:
+        verb = verbs.get(_governing_verb(match.token))
+        if match.pattern.pos == "NOUN" and verb is not None and verb.absorbed is None:
             verb.absorbed = match
         else:
             kept.append(match)

@@ -27,6 +27,14 @@ def objects(token: Token) -> list[Token]:
     return [c for c in token.children if c.dep_ in deps]
 
 
+def subjects(token: Token) -> list[Token]:
+    """Who or what does it: the active subject, or the passive's "by" agent."""
+    found = [c for c in token.children if c.dep_ == "nsubj"]
+    for agent in (c for c in token.children if c.dep_ == "agent"):
+        found.extend(o for o in agent.children if o.dep_ == "pobj")
+    return found
+
+
 def words(noun: Token) -> set[str]:
     """A noun as patterns may name it: lemma, form, compound/adjective + head, and the nouns of
     its "of"/"in" phrase ("boatloads of shells", "$500 million in aid")."""
@@ -81,6 +89,8 @@ def holds(token: Token, pattern: TriggerPattern, roles: Roles, actors: ActorInde
                                         for c in token.children),
         not pattern.has_object_constraint or any(object_fits(o, pattern, actors) for o in objects(token)),
         not pattern.of_kind or bool(attach.weapons_for(token.doc, [token, *objects(token)])),
+        not pattern.subject_weapon or any(w.kind in pattern.subject_weapon for _, w in
+                                          attach.weapons_for(token.doc, subjects(token))),
         not pattern.requires_actor_modifier or any(not r.split(":", 1)[1].startswith(_WEAK_RELATIONS)
                                                    for r in roles.relations),
     )

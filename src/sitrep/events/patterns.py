@@ -50,6 +50,7 @@ class TriggerPattern(BaseModel):
     xcomp_object: tuple[str, ...] = ()
     ccomp: tuple[str, ...] = ()
     modifier: tuple[str, ...] = ()
+    subject_weapon: tuple[str, ...] = ()
     target_preps: tuple[str, ...] = DEFAULT_TARGET_PREPS
     theme_as_source: bool = False
     target_must_differ: bool = False
@@ -67,7 +68,8 @@ class TriggerPattern(BaseModel):
         """How much of the parse the pattern pins down; more specific patterns are tried first."""
         return (2 * bool(self.object) + bool(self.object_kind) + bool(self.object_sector) + _listed(self.xcomp)
                 + 2 * bool(self.xcomp_object) + _listed(self.ccomp) + 2 * bool(self.modifier)
-                + bool(self.particle_or_prep) + 2 * bool(self.preps_object) + bool(self.of_kind))
+                + bool(self.particle_or_prep) + 2 * bool(self.preps_object) + bool(self.of_kind)
+                + 2 * bool(self.subject_weapon))
 
     @property
     def dobj_is_target(self) -> bool:

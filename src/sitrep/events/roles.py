@@ -168,13 +168,15 @@ def verb_roles(verb: Token, pattern: TriggerPattern, actors: ActorIndex) -> Role
         for obj in children(means_of, "dobj"):
             roles.add("target", actors.of_phrase(obj) or actors.modifiers(obj), "means.dobj")
     if not roles.target:
-        phrase_target(verb, actors, roles)
+        phrase_target(verb, actors, roles, pattern.target_preps)
     return roles
 
 
-def phrase_target(trigger: Token, actors: ActorIndex, roles: Roles) -> None:
-    """The first actor after a preposition inside the trigger's own phrase (not in a clause
-    of its own), nearest first, then on the verb that governs a nominal trigger."""
+def phrase_target(trigger: Token, actors: ActorIndex, roles: Roles, preps: tuple[str, ...] = ()) -> None:
+    """The first actor after a preposition (the general ones and the pattern's own) inside the
+    trigger's own phrase (not in a clause of its own), nearest first, then on the verb that
+    governs a nominal trigger."""
+    wanted = set(_FALLBACK_PREPS) | set(preps)
     frontier, seen = [trigger], {trigger.i}
     for _ in range(3):
         following = []
@@ -183,13 +185,13 @@ def phrase_target(trigger: Token, actors: ActorIndex, roles: Roles) -> None:
                 if child.i in seen or child.dep_ in _CLAUSES:
                     continue
                 seen.add(child.i)
-                if child.dep_ == "prep" and child.lower_ in _FALLBACK_PREPS and _add_prep_target(child, actors, roles):
+                if child.dep_ == "prep" and child.lower_ in wanted and _add_prep_target(child, actors, roles):
                     return
                 following.append(child)
         frontier = following
     if trigger.pos_ in {"NOUN", "PROPN"} and trigger.dep_ in {"nsubj", "nsubjpass", "dobj"}:
         for prep in children(trigger.head, "prep"):
-            if prep.lower_ in _FALLBACK_PREPS and _add_prep_target(prep, actors, roles):
+            if prep.lower_ in wanted and _add_prep_target(prep, actors, roles):
                 return
 
 
@@ -238,7 +240,7 @@ def noun_roles(noun: Token, pattern: TriggerPattern, actors: ActorIndex) -> Role
         for subject in children(governor, "nsubj"):
             roles.add("source", actors.of_phrase(subject), "governor.nsubj")
     if not roles.target:
-        phrase_target(noun, actors, roles)
+        phrase_target(noun, actors, roles, pattern.target_preps)
     return roles
 
 
