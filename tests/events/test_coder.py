@@ -150,5 +150,5 @@ def test_noun_clause_inherits_the_subject_of_its_verb(annotate) -> None:
 
 
 def test_a_trigger_noun_as_agent_folds_into_the_verb(annotate) -> None:
-    coded = events(annotate("Kharkiv was hit by a barrage of Russian missiles."))
+    coded = events(annotate("Kyiv was hit by a barrage of Russian missiles."))
     assert len([e for e in coded if e["cameo"].startswith("19")]) == 1
