@@ -20,7 +20,7 @@ _INHERIT_DEPS = {"xcomp", "advcl", "conj", "pcomp", "acl", "acomp"}
 _COMPLEMENTS = {"ccomp", "xcomp"}
 # Last resort for a target: an actor after one of these prepositions in the trigger's phrase
 # ("lifted the curfew in Montenegro", "evacuated the wounded from Gorazde", "aid for Romania").
-_FALLBACK_PREPS = ("to", "in", "into", "from", "for", "at", "inside", "against", "on", "with", "toward", "towards")
+_FALLBACK_PREPS = ("to", "in", "into", "from", "for", "at", "inside", "against", "on", "with", "toward", "towards", "by")
 _CLAUSES = {"ccomp", "xcomp", "advcl", "relcl", "acl", "conj", "parataxis"}
 _SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
 
@@ -216,6 +216,8 @@ def _complement_target(verb: Token, pattern: TriggerPattern, actors: ActorIndex,
             roles.add("target", actors.of_phrase(pobj), f"complement.prep.{prep}")
         for obj in children(clause, "dobj", "dative"):
             roles.add("target", [a for a in actors.of_phrase(obj) if a not in roles.source], "complement.dobj")
+        if not roles.target:
+            phrase_target(clause, actors, roles, pattern.target_preps)
 
 
 def noun_roles(noun: Token, pattern: TriggerPattern, actors: ActorIndex) -> Roles:
