@@ -25,6 +25,7 @@ from sitrep.model import Analysis, Article
 from sitrep.nlp.pipeline import load_pipeline
 from sitrep.render import analysis_rows, events_table, legend, marked_text
 from sitrep.store import Store
+from sitrep.watch import watch_command
 
 app = typer.Typer(help="sitrep: sourced political events from news about wars and crises.",
                   no_args_is_help=True, add_completion=False)
@@ -44,7 +45,7 @@ class ListFmt(StrEnum):
 
 
 MAX_BYTES_OPTION = typer.Option(DEFAULT_MAX_BYTES, "--max-bytes", help="Largest document (or JSONL line) read.")
-DB_OPTION = typer.Option(None, "--db", envvar="SITREP_DB", help="Database path or URL [default: ./sitrep.db]")
+DB_OPTION = typer.Option(None, "--db", envvar="SITREP_DB", help="Database path or URL (default: ./sitrep.db).")
 
 
 def _db(db: str | None) -> str:
@@ -242,6 +243,15 @@ def eval_time(bench: Path = BENCH_OPTION, as_json: bool = typer.Option(False, "-
 def eval_geo(bench: Path = BENCH_OPTION, as_json: bool = typer.Option(False, "--json")) -> None:
     """Places on GeoWebNews (accuracy within 161 km, metonymy)."""
     _evaluate("geo", bench, as_json)
+
+
+@eval_app.command("extract")
+def eval_extract(bench: Path = BENCH_OPTION, as_json: bool = typer.Option(False, "--json")) -> None:
+    """HTML extraction on news pages with gold title, date, authors and body."""
+    _evaluate("extract", bench, as_json)
+
+
+app.command("watch")(watch_command)
 
 
 @app.command()

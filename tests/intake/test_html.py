@@ -5,7 +5,7 @@ from trafilatura.settings import Document
 
 from sitrep.errors import InputError
 from sitrep.intake import html as html_module
-from sitrep.intake.html import extract_html, parse_html, strip_site_name
+from sitrep.intake.html import extract_html, parse_html, strip_site_name, visible_headline
 
 ARTICLE = (Path(__file__).parent / "data" / "article.html").read_text(encoding="utf-8")
 
@@ -90,3 +90,19 @@ def test_strip_site_name_removes_site(title, site, expected):
 
 def test_parse_html_empty_is_none():
     assert parse_html("") is None
+
+
+@pytest.mark.parametrize(
+    ("h1", "title", "expected"),
+    [
+        ("Talks resume in Lakeport", "Opinion | Talks resume in Lakeport", "Talks resume in Lakeport"),
+        ("Talks resume in Lakeport", "Talks resume in Lakeport | Herald News", "Talks resume in Lakeport"),
+        ("Minister’s visit delayed", "Minister's visit delayed", "Minister’s visit delayed"),
+        ("Herald", "Talks resume in Lakeport - Herald", None),  # a logo, not the headline
+        ("Other story entirely", "Talks resume in Lakeport", None),
+        ("Talks resume in Lakeport", None, None),
+    ],
+)
+def test_visible_headline_prefers_the_h1_reading_of_the_title(h1, title, expected):
+    tree = parse_html(f"<html><body><h1>{h1}</h1><p>Negotiators met again on Tuesday.</p></body></html>")
+    assert visible_headline(tree, title) == expected

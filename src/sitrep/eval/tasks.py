@@ -44,6 +44,12 @@ def _geo(nlp: Language, paths: list[Path]) -> dict:
     return evaluate_gwn(paths[0], nlp)
 
 
+def _extract(nlp: Language, paths: list[Path]) -> dict:
+    from sitrep.eval.extract import evaluate_extract
+
+    return evaluate_extract(paths[0])
+
+
 TASKS = {
     "events": Task("events", ("events/PLOVER_GSR_CAMEO.json", "events/cameo_eventtypes.csv"), _events,
                    ("plover_gsr.type_accuracy", "plover_gsr.source.f1", "plover_gsr.target.f1",
@@ -52,6 +58,7 @@ TASKS = {
     "quotes": Task("quotes", ("quotes/polnear-dev",), _quotes, ()),
     "time": Task("time", ("time/te3-dev",), _time, ("value.f1", "relaxed_span.f1", "strict_span.f1", "type_accuracy")),
     "geo": Task("geo", ("geo/GWN.xml",), _geo, ()),
+    "extract": Task("extract", ("extract",), _extract, ("body.f1", "title_exact", "date_exact", "author_match")),
 }
 
 

@@ -34,6 +34,13 @@ of their own; on such short pages the visible text is taken when it has the same
 # How pages glue their site name to the headline in <title>: "Headline | Site", "Site - Headline".
 _TITLE_SEPARATORS = (" | ", " - ", " – ", " — ", " : ", " :: ")
 
+HEADLINE_MIN_SHARE = 0.5
+"""An <h1> standing for the title must cover at least this share of it (not a logo or section name);
+set on the extract benchmark (docs/feeds.md)."""
+
+# Typographic quotes folded to plain ones when titles are compared.
+_QUOTES = str.maketrans({"‘": "'", "’": "'", "‚": "'", "‛": "'", "“": '"', "”": '"', "„": '"', "‟": '"'})
+
 # Tags whose content a reader never sees, dropped by the lxml rung.
 _INVISIBLE_TAGS = ("script", "style", "noscript", "template", "head", "svg", "iframe")
 
@@ -156,6 +163,28 @@ def strip_site_name(title: str, site: str | None) -> str:
     return title
 
 
+def _fold(text: str) -> str:
+    """Text compared loosely: case, quote style and spacing do not count."""
+    return " ".join(text.translate(_QUOTES).casefold().split())
+
+
+def visible_headline(tree: HtmlElement, title: str | None) -> str | None:
+    """The page's <h1> when it is the metadata title without decorations, as readers see it.
+
+    Metadata titles carry sections ("Opinion | ..."), site names the separators did not catch
+    ("| CBC News" for the site "CBC") and straightened quotes; the visible headline has none.
+    """
+    if not title:
+        return None
+    target = _fold(title)
+    for heading in tree.iter("h1"):
+        text = " ".join(heading.text_content().split())
+        folded = _fold(text)
+        if folded and len(folded) >= HEADLINE_MIN_SHARE * len(target) and folded in target:
+            return text
+    return None
+
+
 def _valid_date(value: str | None) -> str | None:
     return value if value and _ISO_DATE.fullmatch(value) else None
 
@@ -184,6 +213,7 @@ def extract_html(markup: str, *, name: str, url: str | None = None) -> HtmlPage:
         raise InputError("E108", name=name)
     meta = _metadata(tree, url)
     title = strip_site_name(meta.title, meta.sitename) if meta.title else None
+    title = visible_headline(tree, title) or title
     page = HtmlPage(text=text, title=title, description=meta.description or None,
                     publisher=meta.sitename or None, url=meta.url or url, authors=_split_authors(meta.author),
                     published=_valid_date(meta.date), notes=[f"html: body text from {rung}"])

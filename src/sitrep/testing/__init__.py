@@ -1,0 +1,1 @@
+"""Helpers for tests, in the package so that users and plugin authors can reuse them."""
