@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.sitrep-installed
 DEMO_DB := var/demo.db
 
-.PHONY: setup demo test test-fast bench clean
+.PHONY: setup demo test test-fast test-browser bench clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -28,6 +28,9 @@ demo: setup
 
 test: setup
 	$(BIN)/python -m pytest
+
+test-browser: setup
+	$(BIN)/python -m pytest -m browser
 
 test-fast: setup
 	$(BIN)/python -m pytest -m "not slow"
