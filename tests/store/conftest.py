@@ -204,3 +204,86 @@ def store(empty_store: Store, analyses: list[Analysis]) -> Store:
     for analysis in analyses:
         empty_store.add(analysis)
     return empty_store
+
+
+# A linked corpus: one event reported by several outlets (a wire story and two syndicated
+# copies, an independent report, a report with another figure), plus unrelated stories.
+
+WIRE_TEXT = (
+    "North Korea has sent {figure} troops to Russia, {claimant} said on Wednesday. "
+    "The soldiers are training at bases in the Russian Far East and could join the fighting within weeks, "
+    "a spokesman told reporters. Moscow and Pyongyang signed a mutual defence pact in June. "
+    "Ukraine condemned the move and urged its allies to respond.{tail}"
+)
+
+
+def _troops(hash_: str, text: str, *, publisher: str, published: str, figure: str, value: float,
+            claimant: str, code: str, sector: str, name: str, title: str = "Troops sent") -> Analysis:
+    """An article reporting North Korean troops sent to Russia (e1) and Ukraine's condemnation (e2)."""
+    sender = text.split(" has ")[0]
+    actors = [_actor(text, "a1", sender, code="PRK", name="North Korea", kind="country"),
+              _actor(text, "a2", "Russia", code="RUS", name="Russia", kind="country"),
+              _actor(text, "a3", claimant, code=code, sector=sector, name=name, kind="organization")]
+    events = [Event(id="e1", sentence=0, trigger=_trigger(text, text.split()[3]), cameo="072",
+                    cameo_name="Provide military aid", goldstein=8.3, quad_class=2,
+                    source=[Participant(actor="a1", code="PRK")], target=[Participant(actor="a2", code="RUS")],
+                    quantities=[Quantity(value=value, approx=figure.startswith("about"), unit="troops", kind="size",
+                                         text=figure, claimant="a3")],
+                    claims=[Claim(claimant="a3", claimant_text=claimant, code=code, sector=sector, cue="said",
+                                  stance="claim", sentence=0)],
+                    evidence="trigger.072.send_troops", confidence=0.8)]
+    if "Ukraine condemned" in text:
+        actors.append(_actor(text, "a4", "Ukraine", code="UKR", sector="GOV", name="Ukraine", kind="country"))
+        events.append(Event(id="e2", sentence=3, trigger=_trigger(text, "condemned"), cameo="111",
+                            cameo_name="Criticize or denounce", goldstein=-2.0, quad_class=3,
+                            source=[Participant(actor="a4", code="UKR", sector="GOV")],
+                            evidence="trigger.111.condemn", confidence=0.7))
+    return Analysis(id=hash_, hash=hash_, article=ArticleMeta(title=title, publisher=publisher, published=published),
+                    text=text, actors=actors, events=events, sentences=_sentences(text))
+
+
+def _wire(hash_: str, publisher: str, tail: str = "") -> Analysis:
+    text = WIRE_TEXT.format(figure="about 10,000", claimant="the Pentagon", tail=tail)
+    return _troops(hash_, text, publisher=publisher, published="2024-10-23", figure="about 10,000", value=10000,
+                   claimant="the Pentagon", code="USA", sector="MIL", name="Pentagon")
+
+
+def _other_figure() -> Analysis:
+    text = ("Pyongyang has deployed 12,000 troops to Russia, Ukraine's military intelligence said on Thursday. "
+            "The agency said the soldiers received Russian uniforms near Vladivostok.")
+    return _troops("c0ffee0000000004", text, publisher="Eastern Courier", published="2024-10-24", figure="12,000",
+                   value=12000, claimant="Ukraine's military intelligence", code="UKR", sector="SPY", name="Ukraine")
+
+
+def _same_claimant() -> Analysis:
+    text = ("Pyongyang has dispatched about 10,000 soldiers to Russia according to the Pentagon. "
+            "American officials expect the units at the front soon.")
+    return _troops("c0ffee0000000005", text, publisher="Capital Ledger", published="2024-10-24",
+                   figure="about 10,000", value=10000, claimant="the Pentagon", code="USA", sector="MIL",
+                   name="Pentagon")
+
+
+def linked_corpus() -> list[Analysis]:
+    """Eight articles in ingest order: wire, two copies, two independent reports, three others."""
+    return [
+        _wire("c0ffee0000000001", "Harbor Wire"),
+        _wire("c0ffee0000000002", "Lakeside Post", tail=" This report was supplied by Harbor Wire."),
+        _shelling(),
+        _wire("c0ffee0000000003", "Valley Times", tail=" Valley Times staff contributed."),
+        _other_figure(),
+        _same_claimant(),
+        _deployment(),
+        _talks(),
+    ]
+
+
+@pytest.fixture
+def corpus() -> list[Analysis]:
+    return linked_corpus()
+
+
+@pytest.fixture
+def linked_store(empty_store: Store, corpus: list[Analysis]) -> Store:
+    for analysis in corpus:
+        empty_store.add(analysis)
+    return empty_store

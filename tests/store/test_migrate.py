@@ -7,11 +7,12 @@ from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from sqlalchemy import inspect
 
-from sitrep.store import Store, migrate, schema
+from sitrep.model import Analysis
+from sitrep.store import Store, db, migrate, schema
 
 
 def test_migrate_open_brings_database_to_head(empty_store: Store) -> None:
-    assert migrate.head_revision() == "0001"
+    assert migrate.head_revision() == "0002"
     assert empty_store.revision() == migrate.head_revision()
 
 
@@ -58,3 +59,16 @@ def test_migrate_renders_postgresql_ddl_offline() -> None:
     assert all(f"CREATE TABLE {table} (" in ddl for table in schema.metadata.tables)
     assert "ingested_at TIMESTAMP WITH TIME ZONE NOT NULL" in ddl
     assert "analysis JSON NOT NULL" in ddl
+
+
+def test_migrate_0001_database_keeps_articles_and_relinks_them(tmp_path, analyses: list[Analysis]) -> None:
+    with Store(tmp_path / "old.db") as old:
+        old.migrate("0001")
+        with old.engine.begin() as conn:
+            for analysis in analyses:
+                db._insert(conn, analysis)
+    with Store.open(tmp_path / "old.db") as upgraded:
+        assert upgraded.revision() == "0002"
+        assert (upgraded.counts()["articles"], upgraded.merged_events()) == (3, [])
+        assert upgraded.relink() == 3
+        assert len(upgraded.merged_events()) == 6 and len(upgraded.stories()) == 3

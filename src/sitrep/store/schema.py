@@ -1,7 +1,10 @@
 """The tables behind the store, in portable SQLAlchemy Core types (SQLite now, PostgreSQL later).
 
 `articles.analysis` holds the whole Analysis as JSON, so `Store.get` returns exactly what was
-added; every other column and table is a query index derived from it. The migrations in
+added; the per-article tables are query indexes derived from it. The link tables (revision
+0002) hold what cross-article linking decided: MinHash signatures, near-duplicate links,
+stories, merged events and their mentions; the feed tables remember seen items and each
+source's HTTP validators. The migrations in
 `migrations/versions/` build the same schema; a test compares the two, so change both together.
 Docs: docs/store.md
 """
@@ -17,6 +20,7 @@ from sqlalchemy import (
     ForeignKeyConstraint,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Table,
@@ -195,4 +199,130 @@ times = Table(
     Column("precision", String, nullable=False),
     Column("time", JSON, nullable=False),
     _article_fk(),
+)
+
+
+# Revision 0002: cross-article linking (docs/linking.md) and feed state.
+
+link_state = Table(
+    "link_state",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=False),  # a single row, id 1
+    Column("next_seq", Integer, nullable=False),  # seq of the last linked article; updating it locks out other writers
+)
+
+signatures = Table(
+    "signatures",
+    metadata,
+    Column("article_id", String, primary_key=True),
+    Column("seq", Integer, nullable=False),  # linking order: 1 for the first article stored
+    Column("minhash", LargeBinary, nullable=False),  # NUM_PERM little-endian uint32 values
+    _article_fk(),
+    Index(None, "seq", unique=True),
+)
+
+duplicates = Table(
+    "duplicates",
+    metadata,
+    Column("article_id", String, primary_key=True),  # the copy
+    Column("canonical_id", String, nullable=False),  # the first stored article of its group
+    Column("similarity", Float, nullable=False),  # MinHash estimate of the Jaccard similarity
+    _article_fk(),
+    ForeignKeyConstraint(["canonical_id"], ["articles.id"], ondelete="CASCADE"),
+    Index(None, "canonical_id"),
+)
+
+stories = Table(
+    "stories",
+    metadata,
+    Column("id", String, primary_key=True),
+    Column("seq", Integer, nullable=False),  # seq of the article that started it
+    Column("label", Text, nullable=False),
+    Column("first_seen", String),  # YYYY-MM-DD
+    Column("last_seen", String),
+    Column("n_articles", Integer, nullable=False),
+    Column("actors", JSON, nullable=False),  # {code: articles}
+    Column("places", JSON, nullable=False),  # {geonameid or name: articles}
+    Column("dyads", JSON, nullable=False),  # {"SRC|TGT|CAMEO|r?": articles}
+    Column("terms", JSON, nullable=False),  # centroid: {term: summed weight}
+    Index(None, "last_seen"),
+)
+
+story_keys = Table(
+    "story_keys",
+    metadata,
+    Column("story_id", String, primary_key=True),
+    Column("key", String, primary_key=True),  # actor:CODE or place:ID
+    ForeignKeyConstraint(["story_id"], ["stories.id"], ondelete="CASCADE"),
+    Index(None, "key"),
+)
+
+story_articles = Table(
+    "story_articles",
+    metadata,
+    Column("article_id", String, primary_key=True),
+    Column("story_id", String, nullable=False),
+    Column("score", Float),  # the score that let it join; None for the article that started the story
+    _article_fk(),
+    ForeignKeyConstraint(["story_id"], ["stories.id"], ondelete="CASCADE"),
+    Index(None, "story_id"),
+)
+
+merged_events = Table(
+    "merged_events",
+    metadata,
+    Column("id", String, primary_key=True),
+    Column("root", String, nullable=False),
+    Column("cameo", String, nullable=False),
+    Column("source_key", String, nullable=False),  # sorted codes joined by ';' ('' when none)
+    Column("target_key", String, nullable=False),
+    Column("negated", Boolean, nullable=False),
+    Column("date_first", String),  # the record's own date, when any report gives one
+    Column("date_last", String),
+    Column("first_reported", String),
+    Column("last_reported", String),
+    Column("day_first", String),  # own date, else first report: what since/until filter
+    Column("day_last", String),
+    Column("n_articles", Integer, nullable=False),
+    Column("n_publishers", Integer, nullable=False),
+    Column("n_claimants", Integer, nullable=False),
+    Column("record", JSON, nullable=False),  # the whole MergedEvent
+    Index(None, "root", "source_key", "target_key"),
+    Index(None, "cameo"),
+    Index(None, "day_first"),
+)
+
+mentions = Table(
+    "mentions",
+    metadata,
+    Column("article_id", String, primary_key=True),
+    Column("event_id", String, primary_key=True),
+    Column("merged_id", String, nullable=False),
+    Column("position", Integer, nullable=False),  # index in the merged event's mentions
+    Column("publisher", Text),
+    Column("published", String),
+    Column("copy_of", String),
+    ForeignKeyConstraint(
+        ["article_id", "event_id"], ["events.article_id", "events.event_id"], ondelete="CASCADE"
+    ),
+    ForeignKeyConstraint(["merged_id"], ["merged_events.id"], ondelete="CASCADE"),
+    Index(None, "merged_id"),
+)
+
+seen_items = Table(
+    "seen_items",
+    metadata,
+    Column("key", String, primary_key=True),  # e.g. a feed entry id or URL
+    Column("source", String, nullable=False),
+    Column("seen_at", DateTime(timezone=True), nullable=False),
+    Index(None, "source"),
+)
+
+source_states = Table(
+    "source_states",
+    metadata,
+    Column("source", String, primary_key=True),
+    Column("etag", Text),
+    Column("last_modified", Text),
+    Column("updated_at", DateTime(timezone=True), nullable=False),
 )
