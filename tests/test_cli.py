@@ -96,7 +96,7 @@ def test_events_filters_and_show_marks_spans(runner, tmp_path) -> None:
     assert runner.invoke(app, ["events", "--db", str(db), "--cameo", "19", "--format", "jsonl"]).stdout == ""
     later = runner.invoke(app, ["events", "--db", str(db), "--since", "2024-11-01", "--format", "jsonl"])
     assert later.stdout == ""
-    article_id = json.loads(by_actor.stdout.splitlines()[0])["article"]
+    article_id = json.loads(by_actor.stdout.splitlines()[0])["mentions"][0]["article"]
     shown = runner.invoke(app, ["show", article_id[:8], "--db", str(db)])
     assert shown.exit_code == 0 and "Belarus sent 2,000 troops" in shown.stdout
     missing = runner.invoke(app, ["show", "ffffffffff", "--db", str(db)])

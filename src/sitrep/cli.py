@@ -18,9 +18,11 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
+from sitrep.api.commands import alerts_command, export_command, serve_command
 from sitrep.batch.local import run
 from sitrep.errors import SitrepError
 from sitrep.intake.core import DEFAULT_MAX_BYTES, iter_inputs
+from sitrep.link.commands import events_command, stories_command
 from sitrep.model import Analysis, Article
 from sitrep.nlp.pipeline import load_pipeline
 from sitrep.render import analysis_rows, events_table, legend, marked_text
@@ -36,11 +38,6 @@ stderr = Console(stderr=True)
 class Fmt(StrEnum):
     table = "table"
     json = "json"
-    jsonl = "jsonl"
-
-
-class ListFmt(StrEnum):
-    table = "table"
     jsonl = "jsonl"
 
 
@@ -135,31 +132,6 @@ def ingest(
 
 
 @app.command()
-def events(
-    actor: str | None = typer.Option(None, help="Actor code as source or target (e.g. PRK)."),
-    cameo: str | None = typer.Option(None, help="CAMEO code prefix (e.g. 19 for all fights)."),
-    since: str | None = typer.Option(None, help="First day (YYYY-MM-DD, YYYY-MM or YYYY)."),
-    until: str | None = typer.Option(None, help="Last day (YYYY-MM-DD, YYYY-MM or YYYY)."),
-    limit: int | None = typer.Option(None, help="At most this many events."),
-    fmt: ListFmt = typer.Option(ListFmt.table, "--format"),
-    db: str | None = DB_OPTION,
-) -> None:
-    """List stored events, filtered."""
-    try:
-        with Store.open(_db(db)) as store:
-            rows = store.events(actor=actor, cameo=cameo, since=since, until=until, limit=limit)
-    except SitrepError as exc:
-        _error(str(exc))
-        raise typer.Exit(2) from exc
-    if fmt is ListFmt.jsonl:
-        for row in rows:
-            stdout.out(json.dumps({**row["event"], "article": row["article_id"], "publisher": row.get("publisher"),
-                                   "published": row.get("published")}, ensure_ascii=False), highlight=False)
-        return
-    stdout.print(events_table(rows, title=f"{len(rows)} event(s)"))
-
-
-@app.command()
 def show(article_id: str = typer.Argument(..., help="Article id or a unique prefix (6+ characters)."),
          db: str | None = DB_OPTION) -> None:
     """Show a stored article with its coded spans marked, and its events."""
@@ -251,7 +223,12 @@ def eval_extract(bench: Path = BENCH_OPTION, as_json: bool = typer.Option(False,
     _evaluate("extract", bench, as_json)
 
 
+app.command("events")(events_command)
+app.command("stories")(stories_command)
 app.command("watch")(watch_command)
+app.command("serve")(serve_command)
+app.command("export")(export_command)
+app.command("alerts")(alerts_command)
 
 
 @app.command()
