@@ -1,4 +1,9 @@
-"""Hand-built analyses (no NLP pipeline) and stores on real SQLite files for the store tests."""
+"""Hand-built analyses (no NLP pipeline) and stores for the store tests, on SQLite and PostgreSQL.
+
+Every store fixture runs once per backend: a fresh SQLite file, and a freshly emptied database on a
+throwaway PostgreSQL server (started once per session, see pg_server.py). The PostgreSQL cases are
+marked `postgres` (`pytest -m postgres` runs only them) and skip when the server cannot start here.
+"""
 
 from __future__ import annotations
 
@@ -6,6 +11,7 @@ import re
 from collections.abc import Iterator
 
 import pytest
+from sqlalchemy import create_engine, text
 
 from sitrep.model import (
     Acled,
@@ -26,6 +32,8 @@ from sitrep.model import (
     TriggerMention,
 )
 from sitrep.store import Store
+
+from .pg_server import missing_reason, throwaway_server
 
 DEPLOYMENT_ID = "7c1f0a9e55d2b3c4"
 SHELLING_ID = "7c1f0a2b8e9d1f00"  # shares its first six characters with DEPLOYMENT_ID
@@ -193,9 +201,41 @@ def analyses() -> list[Analysis]:
     return [_deployment(), _shelling(), _talks()]
 
 
+BACKENDS = [pytest.param("sqlite", id="sqlite"),
+            pytest.param("postgresql", id="postgresql", marks=pytest.mark.postgres)]
+
+
+@pytest.fixture(scope="session")
+def postgres_url() -> Iterator[str]:
+    """The URL of an empty database on a throwaway loopback server, shared by the session."""
+    reason = missing_reason()
+    if reason is not None:
+        pytest.skip(reason)
+    with throwaway_server() as url:
+        yield url
+
+
+def _emptied(url: str) -> str:
+    """Drop every table (and Alembic's version row) so the next test starts from a bare database."""
+    engine = create_engine(url)
+    with engine.begin() as conn:
+        conn.execute(text("DROP SCHEMA public CASCADE"))
+        conn.execute(text("CREATE SCHEMA public"))
+    engine.dispose()
+    return url
+
+
+@pytest.fixture(params=BACKENDS)
+def store_url(request: pytest.FixtureRequest, tmp_path) -> str:
+    """Where the test's store lives: an SQLite file in tmp_path, or an emptied PostgreSQL database."""
+    if request.param == "sqlite":
+        return str(tmp_path / "sitrep.db")
+    return _emptied(request.getfixturevalue("postgres_url"))
+
+
 @pytest.fixture
-def empty_store(tmp_path) -> Iterator[Store]:
-    with Store.open(tmp_path / "sitrep.db") as store:
+def empty_store(store_url: str) -> Iterator[Store]:
+    with Store.open(store_url) as store:
         yield store
 
 

@@ -40,9 +40,9 @@ def test_store_get_returns_the_added_analysis_exactly(
     assert stored.model_dump_json() == original.model_dump_json()
 
 
-def test_store_get_survives_reopening(store: Store, analyses: list[Analysis], tmp_path: Path) -> None:
+def test_store_get_survives_reopening(store: Store, analyses: list[Analysis], store_url: str) -> None:
     store.close()
-    with Store.open(tmp_path / "sitrep.db") as reopened:
+    with Store.open(store_url) as reopened:
         assert reopened.get(D) == analyses[0]
 
 
@@ -219,8 +219,8 @@ def test_store_add_crash_mid_transaction_rolls_back(
 @pytest.mark.parametrize(
     ("pragma", "expected"), [("journal_mode", "wal"), ("foreign_keys", 1), ("busy_timeout", 5000)]
 )
-def test_store_sets_sqlite_pragmas(empty_store: Store, pragma: str, expected: object) -> None:
-    with empty_store.engine.connect() as conn:
+def test_store_sets_sqlite_pragmas(tmp_path: Path, pragma: str, expected: object) -> None:
+    with Store.open(tmp_path / "sitrep.db") as store, store.engine.connect() as conn:
         assert conn.exec_driver_sql(f"PRAGMA {pragma}").scalar() == expected
 
 
@@ -244,12 +244,12 @@ def test_database_url_reads_paths_and_urls(given: str | Path, backend: str, data
     assert (url.get_backend_name(), url.database) == (backend, database)
 
 
-def test_store_open_unknown_revision_raises_e402(empty_store: Store, tmp_path: Path) -> None:
+def test_store_open_unknown_revision_raises_e402(empty_store: Store, store_url: str) -> None:
     with empty_store.engine.begin() as conn:
         conn.execute(text("UPDATE alembic_version SET version_num = '9999'"))
     empty_store.close()
     with pytest.raises(StoreError) as info:
-        Store.open(tmp_path / "sitrep.db")
+        Store.open(store_url)
     assert info.value.code == "E402" and "9999" in str(info.value)
 
 

@@ -27,10 +27,10 @@ def test_migrate_migrations_build_exactly_the_schema(empty_store: Store) -> None
         assert compare_metadata(context, schema.metadata) == []
 
 
-def test_migrate_reopening_keeps_revision_and_rows(store: Store, tmp_path) -> None:
+def test_migrate_reopening_keeps_revision_and_rows(store: Store, store_url: str) -> None:
     before = store.counts()
     store.close()
-    with Store.open(tmp_path / "sitrep.db") as reopened:
+    with Store.open(store_url) as reopened:
         assert reopened.revision() == migrate.head_revision()
         assert reopened.counts() == before
 

@@ -547,4 +547,6 @@ def _article_listing(row: Any) -> dict[str, Any]:
     ingested = listing["ingested_at"]
     if ingested.tzinfo is None:  # SQLite keeps no zone; we always write UTC
         listing["ingested_at"] = ingested.replace(tzinfo=UTC)
+    else:  # PostgreSQL answers in the session's time zone (e.g. zoneinfo Etc/UTC)
+        listing["ingested_at"] = ingested.astimezone(UTC)
     return listing

@@ -1,4 +1,4 @@
-"""The tables behind the store, in portable SQLAlchemy Core types (SQLite now, PostgreSQL later).
+"""The tables behind the store, in portable SQLAlchemy Core types (SQLite and PostgreSQL).
 
 `articles.analysis` holds the whole Analysis as JSON, so `Store.get` returns exactly what was
 added; the per-article tables are query indexes derived from it. The link tables (revision
