@@ -97,3 +97,10 @@ def test_sector_word_modifier_sets_the_sector(annotate) -> None:
 def test_person_of_country(annotate) -> None:
     found = actors(annotate("King Hassan of Morocco was quoted today."))
     assert found["King Hassan"]["code"] == "MAR"
+
+
+def test_a_title_refers_back_to_the_person_who_holds_it(annotate) -> None:
+    doc = annotate("Kenyan Foreign Minister Musalia Mudavadi arrived on Monday. The minister said talks would resume.")
+    minister = actors(doc)["minister"]
+    assert (minister["kind"], minister["name"], minister["code"]) == ("person", "Musalia Mudavadi", "KEN")
+    assert minister["evidence"].startswith("actor.anaphor.title")

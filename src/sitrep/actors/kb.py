@@ -72,6 +72,7 @@ class Anaphor:
     pronoun: bool
     deps: frozenset[str]
     not_with: frozenset[str]
+    same_title: bool = False
 
 
 @dataclass
@@ -144,6 +145,7 @@ class _AnaphorRow(BaseModel):
     pronoun: bool = False
     deps: list[str] = ["nsubj", "nsubjpass", "dobj", "pobj", "poss", "agent", "dative", "conj"]
     not_with: list[str] = []
+    same_title: bool = False
 
 
 class _LexemeRow(BaseModel):
@@ -237,7 +239,7 @@ def _add_lexemes(kb: KnowledgeBase, data_dir: Path) -> None:
     for row in _rows(data_dir / "anaphors.jsonl", _AnaphorRow):
         for word in row.words:
             kb.anaphors[word] = Anaphor(row.id, tuple(row.kinds), row.sector, row.pronoun, frozenset(row.deps),
-                                        frozenset(row.not_with))
+                                        frozenset(row.not_with), row.same_title)
 
 
 def build(data_dir: Path = DATA_DIR) -> KnowledgeBase:

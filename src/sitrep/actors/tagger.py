@@ -164,6 +164,8 @@ class ActorTagger:
             existing = by_token.get(token.i)
             if existing is not None:
                 existing.code, existing.name, existing.country = antecedent.code, antecedent.name, antecedent.country
+                if antecedent.kind == "person":
+                    existing.kind, existing.title, existing.affiliation = "person", antecedent.title, antecedent.affiliation
                 existing.evidence = f"{rule.id}+{existing.evidence}"
                 continue
             added.append(Mention(token.i, token.i + 1, antecedent.code, rule.sector or antecedent.sector,
@@ -306,10 +308,15 @@ def _refers(token: Token, rule: Anaphor, by_token: dict[int, Mention]) -> bool:
 
 
 def _antecedent(mentions: list[Mention], token: Token, rule: Anaphor) -> Mention | None:
-    """The nearest earlier mention, within three sentences, of a kind the anaphor can point to."""
+    """The nearest earlier mention, within three sentences, of a kind the anaphor can point to;
+    "the minister" points to the last person the text gave that title."""
     window = _window_start(token)
     for mention in reversed(mentions):
-        if mention.end <= token.i and mention.start >= window and mention.kind in rule.kinds and mention.code:
+        if mention.end > token.i or mention.start < window or mention.kind not in rule.kinds:
+            continue
+        if rule.same_title and token.lower_ in (mention.title or "").lower():
+            return mention
+        if not rule.same_title and mention.code:
             return mention
     return None
 
