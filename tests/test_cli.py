@@ -108,3 +108,12 @@ def test_schema_is_the_analysis_json_schema(runner) -> None:
     schema = json.loads(result.stdout)
     assert schema["title"] == "Analysis"
     assert {"id", "hash", "events", "actors", "quotes", "places", "times"} <= set(schema["properties"])
+
+
+def test_relink_rebuilds_the_same_merged_events(runner, tmp_path) -> None:
+    db = tmp_path / "store.db"
+    runner.invoke(app, ["ingest", str(EXAMPLES / "wire.jsonl"), "--db", str(db)])
+    before = runner.invoke(app, ["events", "--db", str(db), "--format", "jsonl"]).stdout
+    result = runner.invoke(app, ["relink", "--db", str(db)])
+    assert result.exit_code == 0 and "relinked 3 article(s)" in result.stderr
+    assert runner.invoke(app, ["events", "--db", str(db), "--format", "jsonl"]).stdout == before

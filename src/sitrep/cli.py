@@ -132,6 +132,18 @@ def ingest(
 
 
 @app.command()
+def relink(db: str | None = DB_OPTION) -> None:
+    """Rebuild duplicate links, stories and merged events from the stored articles (after an upgrade)."""
+    try:
+        with Store.open(_db(db)) as store:
+            count = store.relink()
+    except SitrepError as exc:
+        _error(str(exc))
+        raise typer.Exit(2) from exc
+    stderr.out(f"relinked {count} article(s) → {_db(db)}", highlight=False)
+
+
+@app.command()
 def show(article_id: str = typer.Argument(..., help="Article id or a unique prefix (6+ characters)."),
          db: str | None = DB_OPTION) -> None:
     """Show a stored article with its coded spans marked, and its events."""
