@@ -1,9 +1,11 @@
-"""Full-text search over stored articles with SQLite FTS5, in an index table the API owns.
+"""Full-text search over stored articles: SQLite FTS5 in an index table the API owns, and
+PostgreSQL's own text search.
 
-The store has no full-text index, so the API keeps one: the FTS5 virtual table `api_fts`
-(title and text, with the article id unindexed) is created on first search and brought up to
-date before each search by adding the articles it does not hold yet (the store never deletes
-articles). PostgreSQL answers E509 until it gets its own (tsvector) search. Docs: docs/api.md
+On SQLite the FTS5 virtual table `api_fts` (title and text, with the article id unindexed) is
+created on first search and brought up to date before each search by adding the articles it
+does not hold yet (the store never deletes articles). On PostgreSQL the query is a
+`websearch_to_tsquery` against the articles' English `tsvector`, ranked with `ts_rank`.
+Docs: docs/api.md
 """
 
 from __future__ import annotations
@@ -26,9 +28,20 @@ _SEARCH = (f"SELECT f.id, a.title, a.publisher, a.published, "
            f"ORDER BY score, f.id LIMIT :limit")
 
 
+_DOCUMENT = "to_tsvector('english', coalesce(a.title, '') || ' ' || a.text)"
+_PG_SEARCH = (f"SELECT a.id, a.title, a.publisher, a.published, "
+              f"ts_headline('english', a.text, q, 'StartSel=[, StopSel=], MaxWords=12, MinWords=4') AS snippet, "
+              f"-ts_rank({_DOCUMENT}, q) AS score "
+              f"FROM articles a, websearch_to_tsquery('english', :q) q WHERE {_DOCUMENT} @@ q "
+              f"ORDER BY score, a.id LIMIT :limit")
+
+
 def search(store: Store, query: str, limit: int) -> list[dict[str, Any]]:
-    """Articles matching an FTS5 query, best first, each with a snippet (matches in [brackets])."""
+    """Articles matching a full-text query, best first, each with a snippet (matches in [brackets])."""
     backend = store.engine.url.get_backend_name()
+    if backend == "postgresql":
+        with store.engine.connect() as conn:
+            return [dict(row) for row in conn.execute(text(_PG_SEARCH), {"q": query, "limit": limit}).mappings()]
     if backend != "sqlite":
         raise ApiError("E509", http=501, backend=backend)
     with store.engine.begin() as conn:
