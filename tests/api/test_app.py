@@ -146,3 +146,15 @@ def test_analyze_runs_pipeline_on_example(tmp_path: Path) -> None:
                            headers=AUTH)
     assert response.status_code == 201 and response.json()["events"]
     assert client.get("/api/v1/events").json()["items"]
+
+
+def test_analyze_a_url_refuses_private_addresses(write_client: TestClient) -> None:
+    response = write_client.post("/api/v1/analyze", json={"url": "http://127.0.0.1:9/article"})
+    assert response.status_code == 422
+    body = response.json()
+    assert body["ok"] is False and body["code"] == "E113" and "127.0.0.1" in body["error"]
+
+
+def test_analyze_a_url_that_is_not_http_is_a_clear_error(write_client: TestClient) -> None:
+    response = write_client.post("/api/v1/analyze", json={"url": "file:///etc/passwd"})
+    assert response.status_code == 422 and response.json()["code"] == "E111"

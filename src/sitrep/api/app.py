@@ -29,6 +29,7 @@ from sitrep.api.limits import BodyLimit
 from sitrep.api.search import search
 from sitrep.errors import SitrepError
 from sitrep.intake.core import read_article
+from sitrep.intake.url import read_url
 from sitrep.model import SCHEMA_VERSION, Analysis, Article
 from sitrep.store import Store
 from sitrep.web import dashboard_router, mount_static
@@ -52,7 +53,8 @@ Code = Annotated[str, Query(pattern=r"^[A-Za-z0-9]{2,8}$", description="An actor
 
 
 class AnalyzeRequest(BaseModel):
-    """One document to analyze: plain text or HTML, with what the caller knows about it."""
+    """One document to analyze: plain text or HTML, or only a URL to fetch, with what the caller
+    knows about it."""
 
     model_config = ConfigDict(extra="forbid")
 
@@ -66,8 +68,10 @@ class AnalyzeRequest(BaseModel):
 
     @model_validator(mode="after")
     def _one_body(self) -> AnalyzeRequest:
-        if (self.text is None) == (self.html is None):
-            raise ValueError("give exactly one of 'text' or 'html'")
+        if self.text is not None and self.html is not None:
+            raise ValueError("give one of 'text' or 'html', not both")
+        if self.text is None and self.html is None and not self.url:
+            raise ValueError("give 'text', 'html', or a 'url' to fetch")
         return self
 
 
@@ -240,6 +244,16 @@ def _add_analytics(app: FastAPI, store: Store, reader: Callable[[Request], None]
                 "items": [point.as_dict() for point in points]}
 
 
+def _request_article(body: AnalyzeRequest) -> Article:
+    """The document a request names: its text or HTML, else the page at its URL, fetched with
+    the guarded client (public addresses only)."""
+    if body.text is None and body.html is None and body.url:
+        return read_url(body.url, published=body.published, publisher=body.publisher, title=body.title)
+    fmt = "html" if body.html is not None else "text"
+    return read_article(body.html if body.html is not None else body.text or "", name="request",
+                        published=body.published, fmt=fmt, url=body.url, publisher=body.publisher, title=body.title)
+
+
 def _add_analyze(app: FastAPI, store: Store, reader: Callable[[Request], None],
                  writer: Callable[[Request], None], analyzer: Analyzer) -> None:
     @app.post(f"{API_PREFIX}/analyze", tags=["analyze"], dependencies=[Depends(reader)])
@@ -247,10 +261,7 @@ def _add_analyze(app: FastAPI, store: Store, reader: Callable[[Request], None],
         """Analyze one document; with `store: true` (needs the token) also store it."""
         if body.store:
             writer(request)
-        fmt = "html" if body.html is not None else "text"
-        article = read_article(body.html if body.html is not None else body.text or "", name="request",
-                               published=body.published, fmt=fmt, url=body.url, publisher=body.publisher,
-                               title=body.title)
+        article = _request_article(body)
         analysis = analyzer(article)
         if not body.store:
             return JSONResponse(analysis.model_dump(mode="json"))
