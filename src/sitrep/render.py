@@ -17,7 +17,8 @@ _STYLES = {"actor": "bold cyan", "trigger": "bold red", "time": "green", "place"
            "quantity": "yellow", "quote": "italic"}
 
 
-def _codes(parts: list[dict]) -> str:
+def parties_text(parts: list[dict]) -> str:
+    """Participants as "CODE/SECTOR, ..." ("?" for an uncoded actor, "—" for none)."""
     return ", ".join(f"{p.get('code') or '?'}{'/' + p['sector'] if p.get('sector') else ''}" for p in parts) or "—"
 
 
@@ -25,9 +26,15 @@ def _claims(event: dict) -> str:
     return "; ".join(f"{c.get('claimant_text') or '?'} ({c['stance']})" for c in event.get("claims", []))
 
 
+def amount_text(figure: dict) -> str:
+    """A figure as people read it: "~10,000 troops", or its words when it has no value."""
+    if figure.get("value") is None:
+        return figure["text"]
+    return f"{'~' if figure.get('approx') else ''}{figure['value']:,.0f} {figure.get('unit') or ''}".strip()
+
+
 def _figures(event: dict) -> str:
-    return ", ".join(f"{'~' if q.get('approx') else ''}{q['value']:,.0f} {q.get('unit') or ''}".strip()
-                     if q.get("value") is not None else q["text"] for q in event.get("quantities", []))
+    return ", ".join(amount_text(q) for q in event.get("quantities", []))
 
 
 def events_table(rows: Iterable[dict], title: str | None = None) -> Table:
@@ -43,7 +50,7 @@ def events_table(rows: Iterable[dict], title: str | None = None) -> Table:
         event = row["event"]
         date = (event.get("date") or {}).get("value") or (f"({row['published']})" if row.get("published") else "")
         cameo = f"{event['cameo']} {event.get('cameo_name') or ''}".strip()
-        table.add_row(date, _codes(event["source"]), cameo, _codes(event["target"]), event["trigger"]["text"],
+        table.add_row(date, parties_text(event["source"]), cameo, parties_text(event["target"]), event["trigger"]["text"],
                       _figures(event), _claims(event), f"{row['article_id'][:8]}:{event['id']}")
     return table
 

@@ -105,7 +105,7 @@ def _codes(analysis: Analysis, event: Event | None, role: str) -> set[str]:
     return found
 
 
-def _sectors(report: Report, gold: list[dict], analysis: Analysis, event: Event | None) -> None:
+def _sectors(report: Report, gold: list[dict], event: Event | None) -> None:
     if event is None:
         return
     predicted = {p.code: p.sector for p in event.source}
@@ -145,7 +145,7 @@ def evaluate_plover_gsr(path: Path, nlp: Language) -> dict:
         gold_targets = {_actor_code(a.get("code")) for a in _gold_actors(record.get("target"))} - {None}
         report.source.add(gold_sources, _codes(analysis, event, "source"))
         report.target.add(gold_targets, _codes(analysis, event, "target"))
-        _sectors(report, _gold_actors(record.get("source")), analysis, event)
+        _sectors(report, _gold_actors(record.get("source")), event)
     return report.as_dict()
 
 

@@ -81,7 +81,7 @@ def date_for(doc: Doc, trigger: Token, triggers: set[int], stops: set[int]) -> d
     """The time expression governing the trigger, not crossing a reporting verb above it."""
     for span in doc.spans.get(TIMES, []):
         time = span._.sitrep_time or {}
-        if owner(span.root, triggers | stops, stop=set()) != trigger.i:
+        if owner(span.root, triggers | stops) != trigger.i:
             continue
         date = as_event_date(span.text, time, "time under trigger")
         if date:

@@ -99,6 +99,7 @@ class EventCoder:
         cameo, recoded = _recode(cameo, pattern, mood, negated)
         trigger = doc[match.start : match.end]
         quantities = [_quantity(s) for s in attach.quantities_for(doc, token.i, triggers)]
+        weapons = attach.weapons_for(doc, heads)
         return {
             "trigger_text": trigger.text, "trigger_start": trigger.start_char, "trigger_end": trigger.end_char,
             "trigger_i": token.i, "sentence": bisect_right(starts, token.i) - 1,
@@ -108,8 +109,8 @@ class EventCoder:
             "reciprocal": reciprocal, "negated": negated,
             "modality": mood, "hedged": modality_cues.is_hedged(token) or any(q["approx"] for q in quantities),
             "quantities": quantities,
-            "weapons": _unique(text for text, _ in attach.weapons_for(doc, heads)),
-            "weapon_kinds": _unique(w.kind for _, w in attach.weapons_for(doc, heads)),
+            "weapons": _unique(text for text, _ in weapons),
+            "weapon_kinds": _unique(w.kind for _, w in weapons),
             "location": attach.location_for(doc, token.i, triggers),
             "date": attach.date_for(doc, token, triggers, stops),
             "claims": [],

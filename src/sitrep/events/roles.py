@@ -22,7 +22,6 @@ _COMPLEMENTS = {"ccomp", "xcomp"}
 # ("lifted the curfew in Montenegro", "evacuated the wounded from Gorazde", "aid for Romania").
 _FALLBACK_PREPS = ("to", "in", "into", "from", "for", "at", "inside", "against", "on", "with", "toward", "towards", "by")
 _CLAUSES = {"ccomp", "xcomp", "advcl", "relcl", "acl", "conj", "parataxis"}
-_SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
 
 
 class ActorIndex:

@@ -10,17 +10,12 @@ from collections.abc import Iterable
 
 from rich.table import Table
 
-
-def _parties(parts: list[dict]) -> str:
-    return ", ".join(f"{p.get('code') or '?'}{'/' + p['sector'] if p.get('sector') else ''}" for p in parts) or "—"
+from sitrep.render import amount_text, parties_text
 
 
 def figure_text(figure: dict) -> str:
     """One figure as people read it: '~10,000 troops (Pentagon)'."""
-    if figure.get("value") is None:
-        amount = figure["text"]
-    else:
-        amount = f"{'~' if figure.get('approx') else ''}{figure['value']:,.0f} {figure.get('unit') or ''}".strip()
+    amount = amount_text(figure)
     return f"{amount} ({figure['claimant']})" if figure.get("claimant") else amount
 
 
@@ -43,7 +38,7 @@ def merged_table(rows: Iterable[dict], title: str | None = None) -> Table:
     for row in rows:
         date = (row.get("date") or {}).get("value") or (f"({row['first_reported']})" if row.get("first_reported") else "")
         cameo = f"{row['cameo']} {row.get('cameo_name') or ''}".strip()
-        table.add_row(date, _parties(row["source"]), cameo, _parties(row["target"]), str(row["n_articles"]),
+        table.add_row(date, parties_text(row["source"]), cameo, parties_text(row["target"]), str(row["n_articles"]),
                       str(row["n_publishers"]), str(row["n_claimants"]), figures_text(row["figures"]), row["id"])
     return table
 
