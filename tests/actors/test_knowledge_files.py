@@ -18,7 +18,12 @@ import pytest
 
 # Located without importing sitrep, whose package import loads spaCy.
 DATA_DIR = Path(find_spec("sitrep").submodule_search_locations[0]) / "actors" / "data"
-FILES = {"people": DATA_DIR / "people.jsonl", "organizations": DATA_DIR / "organizations.jsonl"}
+FILES = {
+    "people": DATA_DIR / "people.jsonl",
+    "people_historical": DATA_DIR / "people_historical.jsonl",
+    "organizations": DATA_DIR / "organizations.jsonl",
+}
+KIND = {"people": "people", "people_historical": "people", "organizations": "organizations"}
 ID_PREFIX = {"people": "person.", "organizations": "org."}
 REQUIRED = {
     "people": {"id", "name", "aliases", "code", "sector", "roles"},
@@ -32,6 +37,9 @@ DECLARED_CODE = re.compile(r"^[A-Z0-9]{2,8}$")
 ISO3 = {country.alpha_3 for country in pycountry.countries}
 ISO2 = {country.alpha_2 for country in pycountry.countries}
 FILE_NAMES = sorted(FILES)
+PEOPLE_FILES = [name for name in FILE_NAMES if KIND[name] == "people"]
+# The historical file holds people who held office in these years (start inclusive, end exclusive).
+HISTORICAL_WINDOW = (date(1975, 1, 1), date(2016, 1, 1))
 
 
 @cache
@@ -42,6 +50,10 @@ def _lines(name: str) -> tuple[str, ...]:
 @cache
 def _records(name: str) -> tuple[dict, ...]:
     return tuple(json.loads(line) for line in _lines(name))
+
+
+def _people() -> list[dict]:
+    return [record for name in PEOPLE_FILES for record in _records(name)]
 
 
 def _all_records() -> list[dict]:
@@ -96,8 +108,9 @@ def test_knowledge_file_lines_are_json_objects(name: str) -> None:
 def test_knowledge_file_fields_are_required_and_known(name: str) -> None:
     for record in _records(name):
         keys = set(record)
-        assert REQUIRED[name] <= keys, f"{record.get('id')}: missing {REQUIRED[name] - keys}"
-        assert keys <= REQUIRED[name] | OPTIONAL[name], f"{record['id']}: unknown {keys - REQUIRED[name] - OPTIONAL[name]}"
+        required, optional = REQUIRED[KIND[name]], OPTIONAL[KIND[name]]
+        assert required <= keys, f"{record.get('id')}: missing {required - keys}"
+        assert keys <= required | optional, f"{record['id']}: unknown {keys - required - optional}"
         assert isinstance(record["name"], str) and record["name"].strip() == record["name"] != ""
         assert isinstance(record["aliases"], list)
         assert all(isinstance(a, str) and a.strip() == a != "" for a in record["aliases"]), record["id"]
@@ -107,7 +120,7 @@ def test_knowledge_ids_are_unique_and_dotted() -> None:
     seen: set[str] = set()
     for name in FILE_NAMES:
         for record in _records(name):
-            assert ID_PATTERN.match(record["id"]) and record["id"].startswith(ID_PREFIX[name]), record["id"]
+            assert ID_PATTERN.match(record["id"]) and record["id"].startswith(ID_PREFIX[KIND[name]]), record["id"]
             assert record["id"] not in seen, f"duplicate id {record['id']}"
             seen.add(record["id"])
 
@@ -138,7 +151,7 @@ def test_declared_codes_do_not_shadow_iso_codes() -> None:
 
 
 def test_person_roles_are_dated_and_ordered() -> None:
-    for person in _records("people"):
+    for person in _people():
         roles = person["roles"]
         assert roles, f"{person['id']} has no roles"
         for role in roles:
@@ -149,7 +162,7 @@ def test_person_roles_are_dated_and_ordered() -> None:
 
 
 def test_person_roles_end_by_death() -> None:
-    for person in (p for p in _records("people") if "died" in p):
+    for person in (p for p in _people() if "died" in p):
         for role in person["roles"]:
             assert role["to"] is not None and _day(role["to"]) <= _day(person["died"]), f"{person['id']}: {role}"
 
@@ -196,7 +209,7 @@ def test_knowledge_references_point_to_organizations() -> None:
 
 def test_person_org_agrees_with_code() -> None:
     orgs = _orgs()
-    for person in _records("people"):
+    for person in _people():
         if "org" in person:
             assert _current_coding(orgs[person["org"]])[0] == person["code"], person["id"]
         for period in (p for p in person.get("periods", []) if "org" in p):
@@ -221,12 +234,40 @@ def test_person_org_agrees_with_code() -> None:
         ("person.sharaa", "2025-06-01", "SYR", "GOV", ["President"]),
         ("person.haniyeh", "2023-11-01", "HAMAS", "REB", ["Head of the Hamas political bureau"]),
         ("person.guterres", "2024-10-23", "UNO", "IGO", ["Secretary-General of the United Nations"]),
+        ("person.arafat", "1985-06-01", "PSE", "REB", ["Chairman of the Palestine Liberation Organization"]),
+        ("person.arafat", "2000-06-01", "PSE", "GOV",
+         ["Chairman of the Palestine Liberation Organization", "President of the Palestinian Authority"]),
+        ("person.gorbachev", "1990-06-01", "RUS", "GOV",
+         ["General Secretary of the Communist Party of the Soviet Union", "President of the Soviet Union"]),
+        ("person.gorbachev", "1992-01-01", "RUS", "GOV", []),
+        ("person.shevardnadze", "1988-01-01", "RUS", "GOV", ["Foreign Minister of the Soviet Union"]),
+        ("person.shevardnadze", "2000-01-01", "GEO", "GOV", ["President of Georgia"]),
+        ("person.carrington", "1980-01-01", "GBR", "GOV", ["Foreign Secretary"]),
+        ("person.carrington", "1986-01-01", "NATO", "IGO", ["Secretary General of NATO"]),
+        ("person.bush_sr", "1976-06-01", "USA", "SPY", ["Director of Central Intelligence"]),
+        ("person.bush_sr", "1991-01-17", "USA", "GOV", ["President"]),
+        ("person.mullah_omar", "1998-08-20", "AFG", "GOV",
+         ["Supreme Leader of the Taliban", "Head of the Islamic Emirate of Afghanistan"]),
+        ("person.mullah_omar", "2005-01-01", "TALIBAN", "REB", ["Supreme Leader of the Taliban"]),
+        ("person.mandela", "1992-06-01", "ZAF", "OPP", ["President of the African National Congress"]),
+        ("person.milosevic", "1999-03-24", "SRB", "GOV", ["President of Yugoslavia"]),
+        ("person.kohl", "1989-11-09", "DEU", "GOV", ["Chancellor of West Germany"]),
+        ("person.saddam", "2003-04-09", "IRQ", "GOV", []),
+        ("person.haftar", "2019-04-04", "LBY", "MIL", ["Commander of the Libyan National Army"]),
+        ("person.prabhakaran", "2000-01-01", "LKA", "REB", ["Leader of the Liberation Tigers of Tamil Eelam"]),
     ],
 )
 def test_person_coding_on_date(pid: str, day: str, code: str, sector: str, titles: list[str]) -> None:
-    person = next(p for p in _records("people") if p["id"] == pid)
+    person = next(p for p in _people() if p["id"] == pid)
     assert _coding(person, _day(day)) == (code, sector)
     assert [role["title"] for role in _active(person["roles"], _day(day))] == titles
+
+
+def test_historical_people_held_office_in_their_window() -> None:
+    start, end = HISTORICAL_WINDOW
+    for person in _records("people_historical"):
+        spans = [(_day(r["from"]), _day(r["to"]) if r["to"] else date.max) for r in person["roles"]]
+        assert any(begin < end and finish > start for begin, finish in spans), f"{person['id']}: no office in 1975-2015"
 
 
 @pytest.mark.parametrize(
