@@ -104,3 +104,17 @@ def test_a_title_refers_back_to_the_person_who_holds_it(annotate) -> None:
     minister = actors(doc)["minister"]
     assert (minister["kind"], minister["name"], minister["code"]) == ("person", "Musalia Mudavadi", "KEN")
     assert minister["evidence"].startswith("actor.anaphor.title")
+
+
+@pytest.mark.parametrize(
+    ("text", "mentions"),
+    [
+        ("Hungarian and Romanian officials met in Vienna.", {"Hungarian": "HUN", "Romanian officials": "ROU"}),
+        ("US and British forces entered the port.", {"US": "USA", "British forces": "GBR"}),
+        ("Malian, Nigerien and Chadian troops patrolled the border.",
+         {"Malian": "MLI", "Nigerien": "NER", "Chadian troops": "TCD"}),
+    ],
+)
+def test_coordinated_demonyms_keep_one_mention_per_state(annotate, text, mentions) -> None:
+    found = actors(annotate(text))
+    assert {m: found[m]["code"] for m in mentions if m in found} == mentions, list(found)

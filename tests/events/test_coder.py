@@ -28,6 +28,8 @@ def dyad(event: dict) -> tuple[set, set]:
         ("France condemned the coup in Niger.", "111", {"FRA"}, set()),
         ("Kenya and Somalia signed a security agreement in Nairobi.", "062", {"KEN", "SOM"}, {"KEN", "SOM"}),
         ("India expelled two Pakistani diplomats.", "16", {"IND"}, {"PAK"}),
+        ("Russian and Chinese troops attacked the border post.", "19", {"RUS", "CHN"}, set()),
+        ("Kenyan and Ugandan officials signed a trade accord.", "0", {"KEN", "UGA"}, set()),
     ],
 )
 def test_event_code_and_dyad(annotate, text, cameo, source, target) -> None:

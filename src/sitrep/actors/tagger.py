@@ -204,10 +204,12 @@ class ActorTagger:
         for span, entry in names:
             if entry.kind == "person" or entry.role == "capital":
                 continue
-            noun = _modified_noun(span)
+            shared = _shared_noun(span)
+            noun = shared[0] if shared else _modified_noun(span)
             lexeme = self._group_sector(noun) if noun is not None else None
             if lexeme is not None:
-                yield Mention(span.start, noun.i + 1, entry.code, lexeme.sector, entry.name, "group",
+                end = span.end if shared and not shared[1] else noun.i + 1
+                yield Mention(span.start, end, entry.code, lexeme.sector, entry.name, "group",
                               f"{entry.id}+{lexeme.id}", "group", country=entry.home)
 
     def _group_sector(self, noun: Token) -> Lexeme | None:
@@ -378,6 +380,23 @@ def _modified_noun(span: Span) -> Token | None:
     if any(t.is_punct and t.text not in _POSSESSIVE or t.pos_ in {"VERB", "ADP", "DET"} for t in between):
         return None
     return noun
+
+
+def _shared_noun(span: Span) -> tuple[Token, bool] | None:
+    """The noun coordinated modifiers share ("Malian, Nigerien and Chadian troops"), and whether
+    this one is the last of them: each state keeps its own mention, the last one takes the noun."""
+    root = span.root
+    first = root
+    while first.dep_ == "conj" and first.head.i < first.i:
+        first = first.head
+    if not first.conjuncts or first.dep_ not in _MODIFIER_DEPS:
+        return None
+    last = max(c.i for c in (first, *first.conjuncts))
+    noun = first.head
+    between = span.doc[last + 1 : noun.i]
+    if noun.i <= last or any(t.is_punct or t.pos_ in {"VERB", "ADP", "DET"} for t in between):
+        return None
+    return noun, root.i == last
 
 
 def _person_entry(kb: KnowledgeBase, ent: Span, doc: Doc) -> Entry | None:

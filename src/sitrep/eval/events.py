@@ -3,7 +3,9 @@
 PLOVER GSR: each record is one sentence with one gold event (type, source and target
 actors). A sentence's predicted event is the one whose trigger the gold event text names,
 else the first coded; type accuracy, per-type F1, source/target actor F1, sector accuracy
-and coded events per sentence are reported. CAMEO codebook: each example sentence with its
+and coded events per sentence are reported; an actor the markup tags "SRC/TAR" (a party to a
+joint act) counts as found in either role, and our codes of international bodies count as the
+GSR's generic IGO/NGO. CAMEO codebook: each example sentence with its
 code; root (2-digit) and 3-digit accuracy of the sentence's first coded event.
 Docs: docs/accuracy.md
 """
@@ -15,10 +17,12 @@ import json
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 from spacy.language import Language
 
+from sitrep.actors import kb as actors_kb
 from sitrep.batch.local import run
 from sitrep.intake.core import read_article
 from sitrep.model import Analysis, Event
@@ -70,14 +74,31 @@ class Report:
         }
 
 
+@lru_cache(maxsize=1)
+def _international_codes() -> dict[str, str]:
+    """Our own codes of international bodies ("NATO", "EUR") and their kind, IGO or NGO."""
+    kb = actors_kb.load()
+    return {e.code: e.sector for entries in kb.names.values() for e in entries
+            if e.code and e.kind != "country" and e.sector in {"IGO", "NGO"} and not e.home}
+
+
 def _actor_code(code: str | None, sector: str | None = None) -> str | None:
-    """Codes as both sides can agree on them: ISO states, and IGO/NGO for international bodies."""
+    """Codes as both sides can agree on them: ISO states, and IGO/NGO for international bodies
+    (the GSR writes one generic code where we name the body)."""
     if not code:
         return None
     code = GSR_CODES.get(code, code)
     if sector in {"IGO", "NGO"} and code not in GENERIC:
         return sector
-    return "IGO" if code == "UNO" else code
+    return "IGO" if code == "UNO" else _international_codes().get(code, code)
+
+
+def _both_roles(record: dict) -> set[str]:
+    """Codes of actors the markup tags "SRC/TAR": parties to a joint act ("X and Y agreed"), right
+    in either role."""
+    markup = json.dumps(record.get("textInfo") or "")
+    return {_actor_code(a.get("code")) for a in _gold_actors(record.get("source"))
+            if a.get("actorText") and f"SRC/TAR: {a['actorText']}" in markup} - {None}
 
 
 def _gold_actors(value: object) -> list[dict]:
@@ -143,8 +164,10 @@ def evaluate_plover_gsr(path: Path, nlp: Language) -> dict:
             report.per_type.setdefault(predicted, Tally()).fp += 1
         gold_sources = {_actor_code(a.get("code")) for a in _gold_actors(record.get("source"))} - {None}
         gold_targets = {_actor_code(a.get("code")) for a in _gold_actors(record.get("target"))} - {None}
-        report.source.add(gold_sources, _codes(analysis, event, "source"))
-        report.target.add(gold_targets, _codes(analysis, event, "target"))
+        both = _both_roles(record)
+        sources, targets = _codes(analysis, event, "source"), _codes(analysis, event, "target")
+        report.source.add(gold_sources, sources | (targets & both))
+        report.target.add(gold_targets, targets - (both - gold_targets))
         _sectors(report, _gold_actors(record.get("source")), event)
     return report.as_dict()
 

@@ -44,9 +44,17 @@ class ActorIndex:
             actor = self.at(token)
             if actor is None or actor._.sitrep_actor["code"] is None:
                 actor = self._coded_modifier(token) or self._of_child(token) or actor
-            candidates = [actor] if actor is not None else self.modifiers(token)
+            candidates = [actor, *self._coordinated_modifiers(token)] if actor is not None else self.modifiers(token)
             found.extend(a for a in candidates if a not in found)
         return found
+
+    def _coordinated_modifiers(self, token: Token) -> list[Span]:
+        """The other states of "Hungarian and Romanian officials", tagged one mention each."""
+        own = self.at(token)
+        coordinated = (c for child in token.lefts if child.dep_ in _MODIFIERS for c in (child, *child.conjuncts)
+                       if child.conjuncts)
+        found = [self.at(c) for c in coordinated]
+        return [a for a in found if a is not None and a != own and a._.sitrep_actor["code"]]
 
     def _coded_modifier(self, token: Token) -> Span | None:
         """The coded actor among a noun's modifiers ("its troops", "Syria's army")."""
