@@ -30,6 +30,9 @@ def dyad(event: dict) -> tuple[set, set]:
         ("India expelled two Pakistani diplomats.", "16", {"IND"}, {"PAK"}),
         ("Russian and Chinese troops attacked the border post.", "19", {"RUS", "CHN"}, set()),
         ("Kenyan and Ugandan officials signed a trade accord.", "0", {"KEN", "UGA"}, set()),
+        ("Rebels detonated a car bomb in the capital Kabul.", "18", {None}, {"AFG"}),
+        ("Israel mounted an invasion of Lebanon.", "19", {"ISR"}, {"LBN"}),
+        ("Gunmen killed the deputy chief of Kenya's border police.", "18", {None}, {"KEN"}),
     ],
 )
 def test_event_code_and_dyad(annotate, text, cameo, source, target) -> None:

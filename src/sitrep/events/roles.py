@@ -43,10 +43,15 @@ class ActorIndex:
         for token in (head, *head.conjuncts):
             actor = self.at(token)
             if actor is None or actor._.sitrep_actor["code"] is None:
-                actor = self._coded_modifier(token) or self._of_child(token) or actor
+                actor = self._coded_modifier(token) or self._of_child(token) or self._apposition(token) or actor
             candidates = [actor, *self._coordinated_modifiers(token)] if actor is not None else self.modifiers(token)
             found.extend(a for a in candidates if a not in found)
         return found
+
+    def _apposition(self, token: Token) -> Span | None:
+        """The named actor in apposition: "the capital Kabul", "the rebel group, the RUF"."""
+        return next((self.at(c) for c in token.children if c.dep_ == "appos" and self.at(c) is not None
+                     and self.at(c)._.sitrep_actor["code"]), None)
 
     def _coordinated_modifiers(self, token: Token) -> list[Span]:
         """The other states of "Hungarian and Romanian officials", tagged one mention each."""
@@ -66,8 +71,8 @@ class ActorIndex:
         for prep in token.children:
             if prep.dep_ == "prep" and prep.lower_ in {"of", "from", "in"}:
                 for obj in prep.children:
-                    actor = self.at(obj)
-                    if obj.dep_ == "pobj" and actor is not None and actor._.sitrep_actor["code"]:
+                    actor = self.at(obj) or self._coded_modifier(obj) if obj.dep_ == "pobj" else None
+                    if actor is not None and actor._.sitrep_actor["code"]:
                         return actor
         return None
 
@@ -174,6 +179,9 @@ def verb_roles(verb: Token, pattern: TriggerPattern, actors: ActorIndex) -> Role
         means_of = verb.head.head
         for obj in children(means_of, "dobj"):
             roles.add("target", actors.of_phrase(obj) or actors.modifiers(obj), "means.dobj")
+    if not roles.target and roles.theme is not None:
+        for _, obj in prep_objects(roles.theme, ("of",)):
+            roles.add("target", [a for a in actors.of_phrase(obj) if a not in roles.source], "theme.prep.of")
     if not roles.target:
         phrase_target(verb, actors, roles, pattern.target_preps)
     return roles
