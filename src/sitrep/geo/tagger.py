@@ -120,22 +120,32 @@ class PlaceTagger:
 
     def _matches(self, span: Span) -> list[Match]:
         """Gazetteer matches for the span: its name, else its preferred name without a trailing
-        "region", "oblast"...; short capitals ("WA", "OAS") are codes, never city names."""
+        "region", "oblast"... (a division first: "Idlib province"); short capitals ("WA", "OAS") are codes, never city names."""
         found = self.gazetteer.matches(span.text)
         if not found and len(span) > 1 and span[-1].lower_ in self.cues.of("name_suffix"):
             found = [m for m in self.gazetteer.matches(span[:-1].text) if m.preferred]
+            found = [m for m in found if m.entry.feature == "admin1"] or found
         if span.text.isupper() and sum(ch.isalpha() for ch in span.text) <= _CODE_LETTERS:
             found = [m for m in found if m.entry.feature != "city"]
         return found
 
     def _extend(self, span: Span) -> Span:
-        """Take in proper nouns NER left out when the longer name is a place: "Boa" + "Vista"."""
+        """Take in proper nouns NER left out when the longer name is a place: "Boa" + "Vista",
+        and a division's suffix."""
         doc, start = span.doc, span.start
         while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].dep_ == "compound" and not doc[start - 1].ent_type_:
             start -= 1
-        if start == span.start or not self.gazetteer.matches(doc[start : span.end].text):
+        if start != span.start and self.gazetteer.matches(doc[start : span.end].text):
+            span = doc[start : span.end]
+        return self._with_division_suffix(span)
+
+    def _with_division_suffix(self, span: Span) -> Span:
+        """Take in a following "province", "region"... when the name is a division's: "Idlib province"."""
+        doc = span.doc
+        if span.end >= len(doc) or doc[span.end].lower_ not in self.cues.of("name_suffix"):
             return span
-        return doc[start : span.end]
+        longer = doc[span.start : span.end + 1]
+        return longer if any(m.entry.feature == "admin1" for m in self._matches(longer)) else span
 
     # -- candidates ----------------------------------------------------------------------
 
