@@ -22,19 +22,24 @@ FILES = {
     "people": DATA_DIR / "people.jsonl",
     "people_historical": DATA_DIR / "people_historical.jsonl",
     "organizations": DATA_DIR / "organizations.jsonl",
+    "groups": DATA_DIR / "groups.jsonl",
 }
-KIND = {"people": "people", "people_historical": "people", "organizations": "organizations"}
-ID_PREFIX = {"people": "person.", "organizations": "org."}
+KIND = {"people": "people", "people_historical": "people", "organizations": "organizations", "groups": "groups"}
+ID_PREFIX = {"people": "person.", "organizations": "org.", "groups": "group."}
 REQUIRED = {
     "people": {"id", "name", "aliases", "code", "sector", "roles"},
     "organizations": {"id", "name", "aliases", "code", "sector", "kind"},
+    "groups": {"id", "name", "aliases", "code", "sector", "kind", "country"},
 }
-OPTIONAL = {"people": {"periods", "org", "died"}, "organizations": {"country", "parent", "periods"}}
+OPTIONAL = {"people": {"periods", "org", "died"}, "organizations": {"country", "parent", "periods"}, "groups": set()}
 SECTORS = {"GOV", "MIL", "SPY", "REB", "OPP", "COP", "JUD", "LEG", "MED", "BUS", "CVL", "REF", "NGO", "IGO", "EDU"}
 KINDS = {"organization", "group"}
-ID_PATTERN = re.compile(r"^(person|org)(\.[a-z0-9_]+)+$")
+ID_PATTERN = re.compile(r"^(person|org|group)(\.[a-z0-9_]+)+$")
 DECLARED_CODE = re.compile(r"^[A-Z0-9]{2,8}$")
-ISO3 = {country.alpha_3 for country in pycountry.countries}
+# Kosovo has no ISO 3166-1 code; XKX is the user-assigned code in common use.
+ISO3 = {country.alpha_3 for country in pycountry.countries} | {"XKX"}
+HISTORIC = {country.alpha_3 for country in pycountry.historic_countries}
+COUNTRY_FIELDS = {"id", "code", "aliases", "demonyms", "people", "capitals"}
 ISO2 = {country.alpha_2 for country in pycountry.countries}
 FILE_NAMES = sorted(FILES)
 PEOPLE_FILES = [name for name in FILE_NAMES if KIND[name] == "people"]
@@ -134,6 +139,32 @@ def test_knowledge_sectors_are_known(name: str) -> None:
 
 def test_organization_kinds_are_known() -> None:
     assert {record["kind"] for record in _records("organizations")} <= KINDS
+    assert {record["kind"] for record in _records("groups")} == {"group"}
+
+
+def test_groups_belong_to_their_state() -> None:
+    for record in _records("groups"):
+        assert record["code"] == record["country"] and record["code"] in ISO3, record["id"]
+
+
+def _country_rows() -> list[dict]:
+    return [json.loads(line) for line in (DATA_DIR / "countries.jsonl").read_text(encoding="utf-8").splitlines()]
+
+
+def test_country_rows_are_coded_by_state() -> None:
+    ids = [row["id"] for row in _country_rows()]
+    assert len(ids) == len(set(ids))
+    for row in _country_rows():
+        assert set(row) == COUNTRY_FIELDS and row["code"] in ISO3, row["id"]
+        suffix = row["id"].removeprefix("actor.country.")
+        assert suffix == row["code"] or suffix in HISTORIC, f"{row['id']}: a retired ISO code or the row's own code"
+
+
+def test_group_surfaces_are_not_country_surfaces() -> None:
+    fields = ("aliases", "demonyms", "people", "capitals")
+    countries = {s.casefold() for row in _country_rows() for field in fields for s in row[field]}
+    clashes = [(r["id"], s) for r in _records("groups") for s in _surfaces(r) if s.casefold() in countries]
+    assert clashes == []
 
 
 @pytest.mark.parametrize("name", FILE_NAMES)

@@ -105,6 +105,7 @@ class _CountryRow(BaseModel):
     code: str
     aliases: list[str] = []
     demonyms: list[str] = []
+    people: list[str] = []
     capitals: list[str] = []
 
 
@@ -196,8 +197,12 @@ def _add_demonym(kb: KnowledgeBase, demonym: str, code: str, curated: bool = Fal
     name = kb.countries.get(code, code)
     kb.add_name(demonym, Entry(f"actor.demonym.{code}", code, name, "country", role="demonym"), curated=curated)
     if demonym[-1] in "ni" and " " not in demonym:
-        people = Entry(f"actor.people.{code}", code, name, "group", "CVL", role="people", country=code)
-        kb.add_name(f"{demonym}s", people, curated=curated)
+        kb.add_name(f"{demonym}s", _people(code, kb), curated=curated)
+
+
+def _people(code: str, kb: KnowledgeBase) -> Entry:
+    """The civilians of a state as a group ("Libyans", "Serbs")."""
+    return Entry(f"actor.people.{code}", code, kb.countries.get(code, code), "group", "CVL", role="people", country=code)
 
 
 def _capital(code: str, kb: KnowledgeBase) -> Entry:
@@ -210,6 +215,8 @@ def _add_country_row(kb: KnowledgeBase, row: _CountryRow) -> None:
         kb.add_name(alias, Entry(row.id, row.code, name, "country"), curated=True)
     for demonym in row.demonyms:
         _add_demonym(kb, demonym, row.code, curated=True)
+    for people in row.people:
+        kb.add_name(people, _people(row.code, kb), curated=True)
     for capital in row.capitals:
         kb.add_name(capital, _capital(row.code, kb), curated=True)
 
@@ -246,14 +253,15 @@ def build(data_dir: Path = DATA_DIR) -> KnowledgeBase:
     """Assemble the knowledge base from a folder of JSONL files (the packaged one by default).
 
     Args:
-        data_dir: folder with countries/sectors/titles/people/organizations JSONL files.
+        data_dir: folder with countries/sectors/titles/people/organizations/groups JSONL files.
 
     Returns:
         The knowledge base. Docs: docs/actors.md
     """
     kb = KnowledgeBase()
     _add_countries(kb, data_dir)
-    _add_organizations(kb, data_dir / "organizations.jsonl")
+    for name in ("organizations.jsonl", "groups.jsonl"):
+        _add_organizations(kb, data_dir / name)
     for path in sorted(data_dir.glob("people*.jsonl")):
         _add_people(kb, path)
     _add_lexemes(kb, data_dir)
