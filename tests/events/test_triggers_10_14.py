@@ -99,8 +99,53 @@ PROTESTS = [
 ]
 
 
+# what is demanded, named by the verb of a "that" clause or the object of an infinitive
+DEMAND_CLAUSES = [
+    ("Turkey demanded that Sweden extradite the Kurdish activists.", "1013", {"TUR"}, {"SWE"}),
+    ("The United States demanded that China explain the balloon incident.", "1014", {"USA"}, {"CHN"}),
+    ("Serbian opposition parties demanded that the government resign.", "1041", {"SRB"}, set()),
+    ("The European Union demanded that Hungary reverse its decision.", "1042", set(), {"HUN"}),
+    ("Ukraine demanded that Russia release the prisoners of war.", "1053", {"UKR"}, {"RUS"}),
+    ("Armenia demanded that Azerbaijan allow aid convoys into Karabakh.", "1055", {"ARM"}, {"AZE"}),
+    ("Turkey demanded that Greece withdraw its troops from the islands.", "1056", {"TUR"}, {"GRC"}),
+    ("China demanded that Japan apologize for the incident.", "105", {"CHN"}, {"JPN"}),
+    ("Russia demanded that Kyiv negotiate with Moscow.", "106", {"RUS"}, {"UKR"}),
+    ("Georgian police demanded that the protesters disperse.", "1052", {"GEO"}, set()),
+    ("Turkey pressured Swedish unions to call off their strike.", "1052", {"TUR"}, set()),
+    ("Belarus ordered the striking workers to end the walkout.", "1052", {"BLR"}, set()),
+    ("France issued a reminder to Mali that it must hold elections.", "100", {"FRA"}, {"MLI"}),
+]
+
+THREAT_FORMS = [
+    ("Kenyan teachers threatened to stage a nationwide strike.", "133", {"KEN"}, set()),
+    ("Kenyan doctors said they will go on strike next week.", "133", {"KEN"}, set()),
+    ("Hamas threatened to resume suicide bombings in Israel.", "1383", {"HAMAS"}, set()),
+    ("Hezbollah threatened to launch attacks on northern Israel.", "1384", {"HEZ"}, {"ISR"}),
+    ("Iran threatened to suspend talks with the European Union.", "134", {"IRN"}, set()),
+    ("Egypt threatened to suspend its mediation between Israel and Hamas.", "135", {"EGY"}, set()),
+    ("Mali threatened to expel the UN peacekeepers.", "136", {"MLI"}, set()),
+    ("Venezuela threatened to cut aid to Cuba.", "1311", {"VEN"}, {"CUB"}),
+    ("Niger threatened to impose a curfew in Niamey.", "1323", {"NER"}, set()),
+    ("Israel said it is ready to strike Iran.", "1384", {"ISR"}, {"IRN"}),
+    ("Russia said it is prepared to invade Ukraine.", "1382", {"RUS"}, {"UKR"}),
+    ("North Korea said it was ready to use nuclear weapons against South Korea.", "138", {"PRK"}, {"KOR"}),
+    ("Pakistan said it was prepared to impose martial law in the capital.", "1324", {"PAK"}, set()),
+]
+
+PROTEST_FORMS = [
+    ("Serbian miners downed tools over unpaid wages.", "143", {"SRB"}, set()),
+    ("Serbian workers stopped work to protest the new labour law.", "143", {"SRB"}, set()),
+    ("Greek dockworkers walked off the job in Piraeus.", "143", {"GRC"}, set()),
+    ("Russian activists began collecting signatures against the war.", "140", {"RUS"}, set()),
+    ("Belarusian students staged a vigil outside the Lithuanian embassy.", "141", {"BLR"}, {"LTU"}),
+    ("Farmers blocked transport into Brussels with their tractors.", "144", set(), {"BEL"}),
+    ("Rioters set fire to police cars in Paris.", "145", set(), set()),
+]
+
+
 @pytest.mark.slow
-@pytest.mark.parametrize("text, code, sources, targets", DEMANDS + DISAPPROVALS + REJECTIONS + THREATS + PROTESTS)
+@pytest.mark.parametrize("text, code, sources, targets",
+                         DEMANDS + DISAPPROVALS + REJECTIONS + THREATS + PROTESTS + DEMAND_CLAUSES + THREAT_FORMS + PROTEST_FORMS)
 def test_triggers_10_14_code_paraphrases(annotate, text, code, sources, targets):
     event = _event(annotate(text), code)
     assert event is not None, text
@@ -115,6 +160,8 @@ def test_triggers_10_14_code_paraphrases(annotate, text, code, sources, targets)
     ("Iran vowed to retaliate against Israel.", "13"),
     ("Turkey threatened to impose sanctions on Sweden.", "13"),
     ("Ukraine demanded that Russia withdraw its troops.", "10"),
+    ("France issued a reminder to Mali that it must hold elections.", "10"),
+    ("Hezbollah threatened to launch attacks on northern Israel.", "13"),
 ])
 def test_triggers_10_14_verbal_act_is_the_only_event(annotate, text, root):
     assert [e["cameo"][:2] for e in annotate(text)._.sitrep_events] == [root]
@@ -128,6 +175,19 @@ def test_triggers_10_14_verbal_act_is_the_only_event(annotate, text, root):
     "Hungary rallied behind its prime minister.",
     "Ukraine launched a drone strike on a Russian refinery.",
     "Germany pledged to defend Lithuania.",
+    "The president held a rally in Ohio.",
+    "The bombing served as a reminder of the war.",
+    "Germany is ready to use its influence with Beijing.",
 ])
 def test_triggers_10_14_leave_other_sentences_alone(annotate, text):
     assert not [e["cameo"] for e in annotate(text)._.sitrep_events if e["cameo"][:2] in ROOTS]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text, code", [
+    ("Israel pressed Hezbollah to halt its rocket strikes.", "1056"),
+    ("Iran threatened to launch strikes on Israel.", "1384"),
+    ("Settlers set fire to Palestinian homes in the village.", "1712"),
+])
+def test_triggers_10_14_near_misses_keep_their_own_code(annotate, text, code):
+    assert [e["cameo"] for e in annotate(text)._.sitrep_events][:1] == [code]

@@ -122,10 +122,30 @@ MASS_VIOLENCE = [
     ("Myanmar's generals ethnically cleansed the Rohingya.", "203", {"MMR"}, set()),
 ]
 
+# Property, links and groups: sabotage, halted links and trade, groups forced out, sexual abuse.
+PROPERTY_AND_LINKS = [
+    ("Houthi rebels blew up a bridge in Yemen.", "1712", {"HOUTHI"}, {"YEM"}),
+    ("Russian saboteurs sabotaged a gas pipeline in Germany.", "1712", {"RUS"}, set()),
+    ("Settlers set fire to Palestinian homes in the village.", "1712", set(), {"PSE"}),
+    ("Azerbaijan announced the severing of transport links with Armenia.", "160", set(), {"ARM"}),
+    ("Algeria announced a suspension of flights to Morocco.", "163", set(), {"MAR"}),
+    ("Chad kicked the UN refugee agency out of the country.", "166", {"TCD"}, {"UNO"}),
+    ("Iraqi troops sexually assaulted detainees in Abu Ghraib.", "1821", {"IRQ"}, set()),
+]
+
+# Announced administrative and relational measures are threats of them (CAMEO 13x).
+ANNOUNCED_MEASURES = [
+    ("The Thai junta said it will ban the opposition party.", "1322", {"THA"}, set()),
+    ("Egypt will halt its mediation between Israel and Hamas.", "135", {"EGY"}, set()),
+    ("The president will impose a curfew in the capital of Niger.", "1323", set(), set()),
+    ("Sudan will expel the UN peacekeepers.", "136", {"SDN"}, {"UNO"}),
+]
+
 
 @pytest.mark.slow
 @pytest.mark.parametrize(("text", "code", "sources", "targets"),
-                         FORCE_POSTURE + REDUCED_RELATIONS + COERCION + ASSAULTS + FIGHTS + MASS_VIOLENCE)
+                         FORCE_POSTURE + REDUCED_RELATIONS + COERCION + ASSAULTS + FIGHTS + MASS_VIOLENCE
+                         + PROPERTY_AND_LINKS + ANNOUNCED_MEASURES)
 def test_triggers_15_20_code_paraphrases(annotate, text, code, sources, targets):
     event = _event(annotate(text), code)
     assert event is not None, text
@@ -144,6 +164,8 @@ NOT_MATERIAL_CONFLICT = [
     "Iran launched a satellite into orbit.",
     "The European Union lifted sanctions on Syria.",
     "The president fired his defense minister.",
+    "Ukraine forced Russian troops out of Kherson.",
+    "The suspension of the talks angered Ukraine.",
 ]
 
 
@@ -165,6 +187,7 @@ SPECIFIC_OVER_GENERIC = [
     ("Burundi expelled a BBC correspondent.", "174"),
     ("The Houthi hijacking of a cargo ship worried Israel.", "181"),
     ("Israeli settlers attacked Palestinian property near Nablus.", "171"),
+    ("The Ukrainian army blew up a captured Russian tank.", "190"),
 ]
 
 
