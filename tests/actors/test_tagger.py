@@ -24,6 +24,8 @@ def actors(doc) -> dict[str, dict]:
         ("Tehran rejected the proposal.", "Tehran", "IRN", "GOV", "country"),
         ("The talks in Oman involved Iran and the United States.", "United States", "USA", None, "country"),
         ("Norwegian intelligence warned of sabotage.", "Norwegian intelligence", "NOR", "SPY", "group"),
+        ("Bosnian Serbs rejected the peace plan.", "Bosnian Serbs", "BIH", "CVL", "group"),
+        ("Croats voted in the referendum.", "Croats", "HRV", "CVL", "group"),
     ],
 )
 def test_actor_code_and_sector(annotate, text, mention, code, sector, kind) -> None:

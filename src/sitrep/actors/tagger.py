@@ -112,7 +112,7 @@ class ActorTagger:
         known: dict[str, Mention] = {}
         people = []
         for ent in doc.ents:
-            if ent.label_ != "PERSON" or any(e.kind == "country" for e in self.kb.lookup(ent.text)):
+            if ent.label_ != "PERSON" or any(e.kind in {"country", "group"} for e in self.kb.lookup(ent.text)):
                 continue
             mention = self._person(doc, ent, name_at, titles, known)
             known[doc[ent.end - 1].text] = mention
