@@ -118,6 +118,104 @@ COOPERATION = [
 ]
 
 
+# Readiness ("ready/willing/prepared to ..."), intents named by what is to be given or held,
+# and visits, welcomes, mediation and verbal defence; each names the pattern that must fire.
+# (sentence, pattern id, expected code, sources named, targets named)
+READINESS = [
+    ("Vietnam is ready to trade with the European Union.", "trigger.0311.ready_trade", "0311", {"VNM"}, {"EUR"}),
+    ("Montenegro is prepared to extradite the businessman to South Korea.", "trigger.0313.ready_extradite", "0313", {"MNE"}, {"KOR"}),
+    ("Britain is ready to train Ukrainian pilots.", "trigger.0312.ready_military_cooperation", "0312", {"GBR"}, {"UKR"}),
+    ("Turkey is willing to share intelligence with Sweden.", "trigger.0314.ready_share_intelligence", "0314", {"TUR"}, set()),
+    ("Egypt is ready to support Sudan's transitional government.", "trigger.032.ready_support", "032", {"EGY"}, {"SDN"}),
+    ("Saudi Arabia is willing to finance the new dam in Ethiopia.", "trigger.0331.ready_fund", "0331", {"SAU"}, set()),
+    ("Washington is ready to arm the Kurdish fighters.", "trigger.0332.ready_arm", "0332", {"USA"}, set()),
+    ("Jordan is prepared to shelter more Syrian refugees.", "trigger.0333.ready_relief", "0333", {"JOR"}, set()),
+    ("China is ready to help Pakistan after the floods.", "trigger.033.ready_aid", "033", {"CHN"}, {"PAK"}),
+    ("Georgia's prime minister is ready to resign.", "trigger.0341.ready_resign", "0341", {"GEO"}, set()),
+    ("Hungary is willing to reconsider its position on Ukraine.", "trigger.0342.ready_change_policy", "0342", {"HUN"}, set()),
+    ("The Malian junta is ready to amend the constitution.", "trigger.0344.ready_change_institutions", "0344", {"MLI"}, set()),
+    ("Tunisia is ready to reform its security services.", "trigger.034.ready_reform", "034", {"TUN"}, set()),
+    ("Washington is ready to unfreeze Iranian assets held in South Korea.", "trigger.0354.ready_unfreeze", "0354", {"USA"}, set()),
+    ("Serbian protesters said they were ready to disperse.", "trigger.0352.ready_disperse", "0352", {"SRB"}, set()),
+    ("Hamas is ready to release the remaining hostages.", "trigger.0353.ready_release", "0353", {"HAMAS"}, set()),
+    ("Iran is prepared to allow IAEA inspectors into Fordow.", "trigger.0355.ready_allow_access", "0355", {"IRN"}, set()),
+    ("Azerbaijan is willing to withdraw its troops from the border.", "trigger.0356.ready_deescalate", "0356", {"AZE"}, set()),
+    ("The Ethiopian government is prepared to lift the state of emergency.", "trigger.035.ready_yield", "035", {"ETH"}, set()),
+    ("Zelensky is ready to meet Putin.", "trigger.036.ready_meet", "036", {"UKR"}, {"RUS"}),
+    ("Greece is ready to settle its dispute with Turkey.", "trigger.037.ready_settle", "037", {"GRC"}, set()),
+    ("Turkey is willing to mediate between Russia and Ukraine.", "trigger.039.ready_mediate", "039", {"TUR"}, set()),
+    ("Armenia is ready to sign the peace treaty with Azerbaijan.", "trigger.030.ready_sign", "030", {"ARM"}, {"AZE"}),
+    ("Ukraine is ready to resume talks with Russia.", "trigger.036.ready_hold_talks", "036", {"UKR"}, {"RUS"}),
+    ("Kosovo and Serbia agreed to resume talks in Brussels.", "trigger.036.intent_hold_talks", "036", {"XKX", "SRB"}, set()),
+    ("Hamas is ready for talks with Israel.", "trigger.036.ready_for_talks", "036", {"HAMAS"}, {"ISR"}),
+    ("Canada pledged to increase military assistance to Ukraine.", "trigger.0332.intent_military_aid", "0332", {"CAN"}, {"UKR"}),
+    ("Poland is willing to send more tanks to Ukraine.", "trigger.0332.ready_military_aid", "0332", {"POL"}, {"UKR"}),
+    ("Japan pledged to provide loans to Sri Lanka.", "trigger.0331.intent_economic_aid", "0331", {"JPN"}, {"LKA"}),
+    ("The IMF is ready to extend a new loan to Pakistan.", "trigger.0331.ready_economic_aid", "0331", {"IMF"}, {"PAK"}),
+    ("Turkey promised to send food and medicine to Gaza.", "trigger.0333.intent_humanitarian_aid", "0333", {"TUR"}, {"PSE"}),
+    ("Egypt is ready to deliver humanitarian aid to Sudan.", "trigger.0333.ready_humanitarian_aid", "0333", {"EGY"}, {"SDN"}),
+    ("Bangladesh offered to send peacekeepers to Haiti.", "trigger.0334.intent_peacekeepers", "0334", {"BGD"}, {"HTI"}),
+    ("Spain is ready to contribute 500 soldiers to the UN mission in Lebanon.", "trigger.0334.ready_peacekeepers", "0334", {"ESP"}, set()),
+    ("Greece and Egypt agreed to stage joint naval drills in October.", "trigger.0312.intent_exercises", "0312", {"GRC", "EGY"}, set()),
+    ("Belarus is ready to hold military exercises with Russia.", "trigger.0312.ready_exercises", "0312", {"BLR"}, {"RUS"}),
+    ("Syria offered to hand over the suspects to Lebanon.", "trigger.0313.intent_hand_over_suspects", "0313", {"SYR"}, {"LBN"}),
+    ("Kosovo is willing to hand over the fugitive to Serbia.", "trigger.0313.ready_hand_over_suspects", "0313", {"XKX"}, {"SRB"}),
+    ("Opposition leaders agreed to postpone the rally in Caracas.", "trigger.0352.intent_call_off_protest", "0352", set(), set()),
+    ("The Georgian opposition is ready to suspend its protests.", "trigger.0352.ready_call_off_protest", "0352", {"GEO"}, set()),
+    ("Chile and China agreed on a new trade pact.", "trigger.0311.agree_to_trade", "0311", {"CHL", "CHN"}, set()),
+    ("Serbian officials were skeptical about the EU proposal.", "trigger.012.pessimistic", "012", {"SRB"}, set()),
+    ("Germany is optimistic about a deal with Turkey.", "trigger.013.optimistic", "013", {"DEU"}, set()),
+    ("Opposition parties in Jordan submitted a reform petition to the king.", "trigger.024.submit_reform_petition", "024", {"JOR"}, set()),
+    ("Palestinian families submitted a petition to the Israeli Supreme Court.", "trigger.020.submit_petition", "020", {"PSE"}, set()),
+]
+
+VISITS = [
+    ("The Iraqi prime minister arrived in Tehran on a two-day visit.", "trigger.042.arrive_on_visit", "042", {"IRQ"}, {"IRN"}),
+    ("The Chinese foreign minister flew to Moscow for talks with Lavrov.", "trigger.040.arrive_for_talks", "040", {"CHN"}, set()),
+    ("The Kenyan president gave a warm welcome to his Somali counterpart.", "trigger.043.give_welcome", "043", {"KEN"}, {"SOM"}),
+    ("Oman launched a mediation effort between Iran and Saudi Arabia.", "trigger.045.undertake_mediation", "045", {"OMN"}, {"IRN", "SAU"}),
+    ("The Turkish president defended Qatar against Saudi criticism.", "trigger.052.defend_against_criticism", "052", {"TUR"}, {"QAT"}),
+]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text, pattern, code, sources, targets", READINESS + VISITS)
+def test_triggers_01_05_new_patterns_fire(annotate, text, pattern, code, sources, targets):
+    event = _event(annotate(text), code)
+    assert event is not None, text
+    assert pattern in event["evidence"].split(), event["evidence"]
+    assert event["cameo"] == code, (event["cameo"], event["evidence"])
+    assert sources <= _codes(event, "source"), event["evidence"]
+    assert targets <= _codes(event, "target"), event["evidence"]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text, code",
+    [
+        ("Hungary is willing to reconsider its position on Ukraine.", "0342"),
+        ("The Georgian opposition is ready to suspend its protests.", "0352"),
+    ],
+)
+def test_triggers_01_05_intent_not_aimed_at_oneself(annotate, text, code):
+    event = _event(annotate(text), code)
+    assert event is not None, text
+    assert not _codes(event, "source") & _codes(event, "target"), event["evidence"]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text, code",
+    [
+        ("Israel agreed to halt its air strikes on Gaza.", "0356"),
+        ("Kyiv is willing to withdraw its troops from the bridgehead.", "0356"),
+    ],
+)
+def test_triggers_01_05_military_halts_are_not_protests_called_off(annotate, text, code):
+    event = _event(annotate(text), code)
+    assert event is not None and event["cameo"] == code, event and event["evidence"]
+
+
 @pytest.mark.slow
 @pytest.mark.parametrize("text, code, sources, targets", STATEMENTS + APPEALS + INTENT + CONSULT + COOPERATION)
 def test_triggers_01_05_code_paraphrases(annotate, text, code, sources, targets):
@@ -140,6 +238,12 @@ def test_triggers_01_05_code_paraphrases(annotate, text, code, sources, targets)
         "Russian forces met stiff resistance near Avdiivka.",
         "Putin called Zelensky a puppet of the West.",
         "The treaty was signed in 1994.",
+        "Russian troops are ready to deploy to the border.",
+        "The Chinese army is ready to engage the enemy.",
+        "Hamas said it was ready to step up attacks.",
+        "North Korean troops arrived in Russia on Monday.",
+        "Ukrainian troops defended Kharkiv against Russian attacks.",
+        "The central bank published an optimistic forecast.",
     ],
 )
 def test_triggers_01_05_leave_other_sentences_alone(annotate, text):

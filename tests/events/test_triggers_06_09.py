@@ -122,6 +122,44 @@ def test_investigate_code_and_dyad(annotate, text, prefix, source, target) -> No
 
 
 @pytest.mark.parametrize(
+    ("text", "pattern", "prefix", "source", "target"),
+    [
+        ("Russia has been sharing military technology with Iran.", "trigger.060.share_expertise", "060", {"RUS"}, {"IRN"}),
+        ("Japan donated 20 ambulances to Ukraine.", "trigger.070.donate", "070", {"JPN"}, {"UKR"}),
+        ("Hezbollah returned the weapons it had seized from the Lebanese army.", "trigger.0842.return_weapons", "0842", {"HEZ"}, set()),
+        ("The militia handed back the seized rifles to the Libyan army.", "trigger.0842.hand_back_weapons", "0842", set(), {"LBY"}),
+        ("Israel evacuated all settlements in the Gaza Strip in 2005.", "trigger.0874.evacuate_settlements", "0874", {"ISR"}, {"PSE"}),
+        ("Israel withdrew from four settlements in the northern West Bank.", "trigger.0874.withdraw_from_settlements", "0874", {"ISR"}, set()),
+        ("The Zimbabwean government allowed the opposition to contest the elections.", "trigger.0812.allow_to_contest", "0812", {"ZWE"}, set()),
+        ("The Ugandan opposition was allowed to participate in the elections.", "trigger.0812.allow_opposition", "0812", set(), {"UGA"}),
+        ("Georgian opposition parties were allowed to hold a rally in Tbilisi.", "trigger.0811.allow_to_hold_protest", "0811", set(), {"GEO"}),
+        ("Iranian students were permitted to protest outside the university.", "trigger.0811.allow_to_protest", "0811", set(), {"IRN"}),
+        ("Serbian police allowed the students to protest outside parliament.", "trigger.0811.allow_to_protest_clause", "0811", {"SRB"}, set()),
+        ("The Uzbek government has taken steps to expand political freedoms.", "trigger.0811.expand_freedoms", "0811", {"UZB"}, set()),
+        ("The Serbian government conceded to the students' demands.", "trigger.083.accede_demands", "083", {"SRB"}, set()),
+        ("Poland opened its border to asylum seekers from Belarus.", "trigger.073.open_border_to_refugees", "073", {"POL"}, set()),
+        ("The kidnappers freed the Nigerian deputy minister after two weeks.", "trigger.0841.release", "0841", set(), {"NGA"}),
+        ("Norway sent 40 military observers to Sudan.", "trigger.074.deploy_peacekeepers", "074", {"NOR"}, {"SDN"}),
+    ],
+)
+def test_triggers_06_09_new_patterns_fire(annotate, text, pattern, prefix, source, target) -> None:
+    check(annotate, text, prefix, source, target)
+    assert pattern in coded(annotate(text), prefix)[0]["evidence"].split()
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Egypt shared information about the attackers with Israel.", "064"),
+        ("Russia has been sharing its combat experience with Belarus.", "060"),
+    ],
+)
+def test_triggers_06_09_skills_shared_are_cooperation_not_intelligence(annotate, text, code) -> None:
+    found = [e["cameo"] for e in annotate(text)._.sitrep_events]
+    assert found[:1] == [code], found
+
+
+@pytest.mark.parametrize(
     ("text", "root"),
     [
         ("The Russian minister gave a speech in Kyiv.", "08"),
@@ -132,6 +170,8 @@ def test_investigate_code_and_dyad(annotate, text, prefix, source, target) -> No
         ("Poland moved its embassy to a new building.", "07"),
         ("Russia took part in the summit.", "06"),
         ("The ministry studied the proposal for months.", "09"),
+        ("Israel returned fire after the attack.", "08"),
+        ("The army released the government's figures on Monday.", "08"),
     ],
 )
 def test_triggers_06_09_common_verbs_without_their_object_code_nothing(annotate, text, root) -> None:
