@@ -21,10 +21,17 @@ DATA_DIR = Path(find_spec("sitrep").submodule_search_locations[0]) / "actors" / 
 FILES = {
     "people": DATA_DIR / "people.jsonl",
     "people_historical": DATA_DIR / "people_historical.jsonl",
+    "people_leaders": DATA_DIR / "people_leaders.jsonl",
     "organizations": DATA_DIR / "organizations.jsonl",
     "groups": DATA_DIR / "groups.jsonl",
 }
-KIND = {"people": "people", "people_historical": "people", "organizations": "organizations", "groups": "groups"}
+KIND = {
+    "people": "people",
+    "people_historical": "people",
+    "people_leaders": "people",
+    "organizations": "organizations",
+    "groups": "groups",
+}
 ID_PREFIX = {"people": "person.", "organizations": "org.", "groups": "group."}
 REQUIRED = {
     "people": {"id", "name", "aliases", "code", "sector", "roles"},
