@@ -57,6 +57,19 @@ def test_future_event_has_future_modality(annotate) -> None:
     assert event["modality"] == "future"
 
 
+@pytest.mark.parametrize(
+    ("text", "modality"),
+    [
+        ("Farmers said they would blockade Paris next week.", "future"),
+        ("Hamas announced it would release the hostages.", "future"),
+        ("Iran said it would attack Israel if the strikes continued.", "hypothetical"),
+        ("Israel would strike Iran, analysts believe.", "hypothetical"),
+    ],
+)
+def test_would_after_a_reporting_verb_is_future_unless_conditional(annotate, text, modality) -> None:
+    assert [e["modality"] for e in events(annotate(text))][:1] == [modality]
+
+
 def test_repeated_mentions_fold_into_one_event(annotate) -> None:
     text = ("The dispatch of Chadian troops to Niger began in May. "
             "Officials said Chadian soldiers had been sent to Niger to guard the border.")

@@ -33,6 +33,8 @@ DEMANDS = [
     ("Russia is demanding security guarantees from NATO.", "1034", {"RUS"}, {"NATO"}),
     ("The United Nations demanded access to the nuclear plant.", "1055", set(), set()),
     ("Georgian police ordered the protesters to disperse.", "1052", {"GEO"}, set()),
+    ("Washington declared that Beijing must lift its curbs on chip exports.", "100", {"USA"}, {"CHN"}),
+    ("The French foreign minister reiterated that Syria must hand over the suspects.", "100", {"FRA"}, {"SYR"}),
 ]
 
 DISAPPROVALS = [
@@ -178,6 +180,8 @@ def test_triggers_10_14_verbal_act_is_the_only_event(annotate, text, root):
     "The president held a rally in Ohio.",
     "The bombing served as a reminder of the war.",
     "Germany is ready to use its influence with Beijing.",
+    "The minister said the country must remain calm.",
+    "Kenya said it must wait for the final count.",
 ])
 def test_triggers_10_14_leave_other_sentences_alone(annotate, text):
     assert not [e["cameo"] for e in annotate(text)._.sitrep_events if e["cameo"][:2] in ROOTS]

@@ -75,6 +75,8 @@ COERCION = [
 ]
 
 ASSAULTS = [
+    ("A suicide bomber killed nine Iraqi policemen in Baghdad.", "1831", set(), {"IRQ"}),
+    ("A roadside bomb wounded four Afghan soldiers near Kandahar.", "1833", set(), {"AFG"}),
     ("Gunmen kidnapped 30 schoolchildren in Kaduna.", "181", set(), {"NGA"}),
     ("Hamas militants took 240 Israelis hostage.", "181", {"HAMAS"}, {"ISR"}),
     ("The kidnapping of 20 Chinese miners by rebels in Congo shocked Beijing.", "181", set(), {"CHN"}),

@@ -88,9 +88,7 @@ class EventCoder:
         cameo, evidence = _absorb(match)
         _theme_as_source(pattern, roles, actors)
         reciprocal = _reciprocal(pattern.reciprocal or bool(match.absorbed and match.absorbed.pattern.reciprocal), roles)
-        if pattern.target_must_differ:
-            codes = {a._.sitrep_actor["code"] for a in roles.source}
-            roles.target = [a for a in roles.target if a._.sitrep_actor["code"] not in codes]
+        roles.target = constraints.kept_targets(pattern, roles)
         if not (roles.source or roles.target):
             return None
         heads = [h for h in (roles.theme, *constraints.objects(token)) if h is not None]

@@ -1,8 +1,9 @@
 """Whether a trigger pattern's constraints hold on the parse around a token.
 
 Each constraint names a part of the parse: the object (its lemma, a compound + head, an
-"of"/"in" phrase), an infinitive (xcomp) or clause (ccomp) complement and the infinitive's
-object, a particle, a prepositional object (a noun or a gerund), a modifier of a noun.
+"of"/"in" phrase, or words it must not be), the subject's head word, an infinitive (xcomp) or
+clause (ccomp) complement, the infinitive's object and the clause's modal ("declared that X
+*must*"), a particle, a prepositional object (a noun or a gerund), a modifier of a noun.
 Docs: docs/events.md
 """
 
@@ -83,6 +84,11 @@ def holds(token: Token, pattern: TriggerPattern, roles: Roles, actors: ActorInde
                                         for inf in (infinitives or _complement(token, "xcomp", ("*",)))
                                         for o in objects(inf)),
         not pattern.ccomp or bool(_complement(token, "ccomp", pattern.ccomp)),
+        not pattern.ccomp_aux or any(a.dep_ == "aux" and a.lower_ in pattern.ccomp_aux
+                                     for clause in _complement(token, "ccomp", pattern.ccomp or ("*",))
+                                     for a in clause.children),
+        not pattern.object_not or not any(words(o) & set(pattern.object_not) for o in objects(token)),
+        not pattern.subject or any(words(s) & set(pattern.subject) for s in subjects(token)),
         not pattern.modifier or any(c.dep_ in {"amod", "compound"} and c.lemma_.lower() in pattern.modifier
                                     for c in token.lefts),
         not pattern.preps_object or any(c.lower_ in pattern.preps_object and _prep_object_fits(c, pattern.preps_object[c.lower_])
@@ -91,7 +97,16 @@ def holds(token: Token, pattern: TriggerPattern, roles: Roles, actors: ActorInde
         not pattern.of_kind or bool(attach.weapons_for(token.doc, [token, *objects(token)])),
         not pattern.subject_weapon or any(w.kind in pattern.subject_weapon for _, w in
                                           attach.weapons_for(token.doc, subjects(token))),
+        not pattern.requires_target or bool(kept_targets(pattern, roles)),
         not pattern.requires_actor_modifier or any(not r.split(":", 1)[1].startswith(_WEAK_RELATIONS)
                                                    for r in roles.relations),
     )
     return all(checks)
+
+
+def kept_targets(pattern: TriggerPattern, roles: Roles) -> list:
+    """The targets left once a pattern that wants another party drops the source's own."""
+    if not pattern.target_must_differ:
+        return roles.target
+    own = {a._.sitrep_actor["code"] for a in roles.source}
+    return [a for a in roles.target if a._.sitrep_actor["code"] not in own]

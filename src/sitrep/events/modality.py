@@ -21,20 +21,25 @@ class Cues:
     governors: dict[str, tuple[str, str]]
     hedges: frozenset[str]
     stative: frozenset[str]
+    reported_future: tuple[frozenset[str], frozenset[str], str]
 
 
 @lru_cache(maxsize=1)
 def cues() -> Cues:
     aux, mark, governors, hedges, stative = {}, {}, {}, set(), set()
+    reported_future: tuple[frozenset[str], frozenset[str], str] = (frozenset(), frozenset(), "")
     path = DATA_DIR / "modality.jsonl"
     for _, row in datafiles.records(datafiles.read_lines(path), path):
+        if "reported_aux" in row:
+            reported_future = (frozenset(row["reported_aux"]), frozenset(row["reporting"]), row["id"])
+            continue
         value = (row.get("modality", ""), row["id"])
         aux.update(dict.fromkeys(row.get("aux", []), value))
         mark.update(dict.fromkeys(row.get("mark", []), value))
         governors.update(dict.fromkeys(row.get("governors", []), value))
         hedges.update(row.get("hedge", []))
         stative.update(row.get("stative", []))
-    return Cues(aux, mark, governors, frozenset(hedges), frozenset(stative))
+    return Cues(aux, mark, governors, frozenset(hedges), frozenset(stative), reported_future)
 
 
 def clause_head(trigger: Token) -> Token:
@@ -57,6 +62,8 @@ def modality(trigger: Token) -> tuple[str, str | None]:
     table = cues()
     verb = clause_head(trigger)
     for child in verb.children:
+        if _future_in_the_past(verb, child, table):
+            return "future", table.reported_future[2]
         if child.dep_ in {"aux", "auxpass"} and child.lower_ in table.aux:
             return table.aux[child.lower_]
         if child.dep_ == "mark" and child.lower_ in table.mark:
@@ -66,6 +73,16 @@ def modality(trigger: Token) -> tuple[str, str | None]:
     if verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in table.mark for c in verb.children):
         return "hypothetical", "modality.hypothetical.condition"
     return "asserted", None
+
+
+def _future_in_the_past(verb: Token, aux: Token, table: Cues) -> bool:
+    """ "said they would blockade the port": reported speech shifts "will" to "would", so the
+    act is announced, not hypothetical, unless a condition hangs on it."""
+    modals, reporting, _ = table.reported_future
+    head = verb.head
+    return (aux.dep_ == "aux" and aux.lower_ in modals and verb.dep_ == "ccomp" and head.lemma_ in reporting
+            and head.tag_ in {"VBD", "VBN"} and not any(c.dep_ == "advcl" and any(m.lower_ in table.mark for m in c.children)
+                                                        for c in verb.children))
 
 
 def is_hedged(trigger: Token) -> bool:

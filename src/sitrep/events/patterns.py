@@ -39,6 +39,7 @@ class TriggerPattern(BaseModel):
     pos: Literal["VERB", "NOUN", "ADJ"]
     lemmas: tuple[str, ...]
     object: tuple[str, ...] = ()
+    object_not: tuple[str, ...] = ()
     object_kind: Literal["weapon"] | None = None
     object_sector: tuple[str | None, ...] = ()
     object_is_target: bool | None = None
@@ -49,13 +50,16 @@ class TriggerPattern(BaseModel):
     xcomp: tuple[str, ...] = ()
     xcomp_object: tuple[str, ...] = ()
     ccomp: tuple[str, ...] = ()
+    ccomp_aux: tuple[str, ...] = ()
     modifier: tuple[str, ...] = ()
+    subject: tuple[str, ...] = ()
     subject_weapon: tuple[str, ...] = ()
     target_preps: tuple[str, ...] = DEFAULT_TARGET_PREPS
     theme_as_source: bool = False
     target_must_differ: bool = False
     reciprocal: bool = False
     requires_actor_modifier: bool = False
+    requires_target: bool = False
     intent_cameo: str | None = None
     note: str | None = None
 
@@ -69,7 +73,7 @@ class TriggerPattern(BaseModel):
         return (2 * bool(self.object) + bool(self.object_kind) + bool(self.object_sector) + _listed(self.xcomp)
                 + 2 * bool(self.xcomp_object) + _listed(self.ccomp) + 2 * bool(self.modifier)
                 + bool(self.particle_or_prep) + 2 * bool(self.preps_object) + bool(self.of_kind)
-                + 2 * bool(self.subject_weapon))
+                + 2 * bool(self.subject_weapon) + 2 * bool(self.ccomp_aux) + 3 * bool(self.subject))
 
     @property
     def dobj_is_target(self) -> bool:
