@@ -33,6 +33,10 @@ def dyad(event: dict) -> tuple[set, set]:
         ("Rebels detonated a car bomb in the capital Kabul.", "18", {None}, {"AFG"}),
         ("Israel mounted an invasion of Lebanon.", "19", {"ISR"}, {"LBN"}),
         ("Gunmen killed the deputy chief of Kenya's border police.", "18", {None}, {"KEN"}),
+        ("Iran threatened to launch a new offensive unless Iraq accepted its terms.", "13", {"IRN"}, {"IRQ"}),
+        ("Turkish workers began a hunger strike to protest Sweden's decision.", "14", {"TUR"}, {"SWE"}),
+        ("Qatar offered to host talks between Hamas and Israel.", "03", {"QAT"}, {"HAMAS", "ISR"}),
+        ("Putin said he was ready to meet the president of Armenia.", "03", {"RUS"}, {"ARM"}),
     ],
 )
 def test_event_code_and_dyad(annotate, text, cameo, source, target) -> None:
@@ -40,6 +44,12 @@ def test_event_code_and_dyad(annotate, text, cameo, source, target) -> None:
     assert found, [(e["cameo"], e["trigger_text"]) for e in events(annotate(text))]
     assert dyad(found[0])[0] == source
     assert dyad(found[0])[1] >= target
+
+
+def test_the_sources_own_troops_are_not_its_target(annotate) -> None:
+    (event,) = [e for e in events(annotate("Syria said it was willing to withdraw its troops from Lebanon."))
+                if e["cameo"].startswith("03")]
+    assert dyad(event) == ({"SYR"}, {"LBN"})
 
 
 def test_threat_is_coded_as_threat_not_attack(annotate) -> None:

@@ -306,7 +306,14 @@ def _refers(token: Token, rule: Anaphor, by_token: dict[int, Mention]) -> bool:
         return token.i not in by_token and not predicate & rule.not_with
     existing = by_token.get(token.i)
     definite = token.i > 0 and token.nbor(-1).lower_ == "the"
-    return definite and (existing is None or existing.code is None)
+    return definite and (existing is None or existing.code is None) and not _names_its_own(token, by_token)
+
+
+def _names_its_own(token: Token, by_token: dict[int, Mention]) -> bool:
+    """ "the president of Armenia", "the government in Kabul": the phrase says whose it is."""
+    return any(prep.dep_ == "prep" and prep.lower_ in {"of", "in"} and
+               any(o.dep_ == "pobj" and o.i in by_token and by_token[o.i].code for o in prep.children)
+               for prep in token.children)
 
 
 def _antecedent(mentions: list[Mention], token: Token, rule: Anaphor) -> Mention | None:

@@ -20,7 +20,8 @@ _INHERIT_DEPS = {"xcomp", "advcl", "conj", "pcomp", "acl", "acomp"}
 _COMPLEMENTS = {"ccomp", "xcomp"}
 # Last resort for a target: an actor after one of these prepositions in the trigger's phrase
 # ("lifted the curfew in Montenegro", "evacuated the wounded from Gorazde", "aid for Romania").
-_FALLBACK_PREPS = ("to", "in", "into", "from", "for", "at", "inside", "against", "on", "with", "toward", "towards", "by")
+_FALLBACK_PREPS = ("to", "in", "into", "from", "for", "at", "inside", "against", "on", "with", "toward", "towards", "by",
+                   "between")
 _CLAUSES = {"ccomp", "xcomp", "advcl", "relcl", "acl", "conj", "parataxis"}
 
 
@@ -184,6 +185,8 @@ def verb_roles(verb: Token, pattern: TriggerPattern, actors: ActorIndex) -> Role
             roles.add("target", [a for a in actors.of_phrase(obj) if a not in roles.source], "theme.prep.of")
     if not roles.target:
         phrase_target(verb, actors, roles, pattern.target_preps)
+    if not roles.target:
+        _clause_target(verb, actors, roles)
     return roles
 
 
@@ -210,9 +213,33 @@ def phrase_target(trigger: Token, actors: ActorIndex, roles: Roles, preps: tuple
                 return
 
 
+def _clause_target(verb: Token, actors: ActorIndex, roles: Roles) -> None:
+    """Last resort: the party a condition or purpose names. "threatened to strike unless Iraq
+    accepted" → Iraq; "began a hunger strike to protest Sweden's decision" → Sweden."""
+    for clause in (verb, *children(verb, "xcomp")):
+        for advcl in children(clause, "advcl"):
+            marks = {c.lower_ for c in advcl.children if c.dep_ in {"mark", "aux"}}
+            if marks & {"if", "unless"}:
+                for subject in children(advcl, "nsubj"):
+                    roles.add("target", _others(actors.of_phrase(subject), roles), "condition.nsubj")
+            elif "to" in marks:
+                for obj in children(advcl, "dobj"):
+                    roles.add("target", _others(actors.of_phrase(obj) or actors.modifiers(obj), roles), "purpose.dobj")
+            if roles.target:
+                return
+
+
+def _others(found: list[Span], roles: Roles) -> list[Span]:
+    """Candidates for a fallback target that are not the source itself, nor its own people
+    named by a pronoun ("withdraw its troops", "in its war with")."""
+    own = {a._.sitrep_actor["code"] for a in roles.source}
+    return [a for a in found if a not in roles.source
+            and not (a[0].pos_ == "PRON" and a._.sitrep_actor["code"] in own)]
+
+
 def _add_prep_target(prep: Token, actors: ActorIndex, roles: Roles) -> bool:
     for obj in children(prep, "pobj"):
-        found = [a for a in actors.of_phrase(obj) if a not in roles.source]
+        found = _others(actors.of_phrase(obj), roles)
         if found:
             roles.add("target", found, f"phrase.prep.{prep.lower_}")
             return True
@@ -230,7 +257,7 @@ def _complement_target(verb: Token, pattern: TriggerPattern, actors: ActorIndex,
         for prep, pobj in prep_objects(clause, pattern.target_preps):
             roles.add("target", actors.of_phrase(pobj), f"complement.prep.{prep}")
         for obj in children(clause, "dobj", "dative"):
-            roles.add("target", [a for a in actors.of_phrase(obj) if a not in roles.source], "complement.dobj")
+            roles.add("target", _others(actors.of_phrase(obj), roles), "complement.dobj")
         if not roles.target:
             phrase_target(clause, actors, roles, pattern.target_preps)
 
