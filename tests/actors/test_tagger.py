@@ -120,3 +120,16 @@ def test_a_title_refers_back_to_the_person_who_holds_it(annotate) -> None:
 def test_coordinated_demonyms_keep_one_mention_per_state(annotate, text, mentions) -> None:
     found = actors(annotate(text))
     assert {m: found[m]["code"] for m in mentions if m in found} == mentions, list(found)
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "code"),
+    [
+        ("President Bush warned Russia on Monday.", "President Bush", "USA"),
+        ("Prime Minister Bhutto flew to Beijing.", "Prime Minister Bhutto", "PAK"),
+        ("Bush met reporters on Monday.", "Bush", None),
+    ],
+)
+def test_a_family_name_shared_by_known_leaders_codes_only_after_a_title(annotate, text, mention, code) -> None:
+    found = actors(annotate(text))
+    assert found[mention]["code"] == code

@@ -82,6 +82,7 @@ class KnowledgeBase:
     titles: dict[str, Lexeme] = field(default_factory=dict)
     countries: dict[str, str] = field(default_factory=dict)
     anaphors: dict[str, Anaphor] = field(default_factory=dict)
+    family_names: dict[str, Entry] = field(default_factory=dict)
 
     def add_name(self, surface: str, entry: Entry, curated: bool = False) -> None:
         """Record a surface form; a curated entry replaces generated ones of the same role."""
@@ -265,8 +266,27 @@ def build(data_dir: Path = DATA_DIR) -> KnowledgeBase:
     for path in sorted(data_dir.glob("people*.jsonl")):
         _add_people(kb, path)
     _add_lexemes(kb, data_dir)
+    _add_family_names(kb)
     _rank_by_population(kb)
     return kb
+
+
+def _add_family_names(kb: KnowledgeBase) -> None:
+    """Surnames that several known people share and that code the same way ("Bush", "Bhutto"):
+    "President Bush" is American whichever Bush is meant. The tagger uses them only after a
+    title. A surname one person has is an alias in the people files when it is safe."""
+    people: dict[str, list[Entry]] = {}
+    for entries in kb.names.values():
+        for entry in entries:
+            if entry.kind == "person" and " " in entry.name:
+                family = people.setdefault(entry.name.split()[-1], [])
+                if entry not in family:
+                    family.append(entry)
+    for surname, family in people.items():
+        codes = {(e.code, e.sector) for e in family}
+        if len(family) > 1 and len(codes) == 1 and surname not in kb.names:
+            code, sector = codes.pop()
+            kb.family_names[surname] = Entry(f"actor.family.{surname.lower()}", code, surname, "person", sector)
 
 
 def _rank_by_population(kb: KnowledgeBase) -> None:

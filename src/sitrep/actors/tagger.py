@@ -140,7 +140,7 @@ class ActorTagger:
                 start -= 1
             else:
                 break
-        entry = _person_entry(self.kb, ent, doc)
+        entry = _person_entry(self.kb, ent, doc) or (self.kb.family_names.get(ent.text) if title else None)
         code = code or _country_of(ent, name_at)
         mention = Mention(start, ent.end, code, None, ent.text, "person", "actor.person.ner", "person", title=title)
         self._add_apposition(mention, ent, titles, name_at)
