@@ -46,6 +46,23 @@ def test_event_code_and_dyad(annotate, text, cameo, source, target) -> None:
     assert dyad(found[0])[1] >= target
 
 
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Thousands of people blocked streets in Hong Kong on Sunday.", "HKG"),
+        ("Crowds marched through the centre of Algiers demanding new elections.", "DZA"),
+    ],
+)
+def test_unnamed_protesters_act_for_the_people_of_the_place(annotate, text, code) -> None:
+    (event,) = [e for e in events(annotate(text)) if e["cameo"].startswith("14")]
+    assert [(p["code"], p["sector"]) for p in event["source"] if p["code"]] == [(code, "CVL")]
+
+
+def test_named_protesters_keep_their_own_code(annotate) -> None:
+    (event,) = [e for e in events(annotate("Kenyan students protested in Kampala.")) if e["cameo"].startswith("14")]
+    assert {p["code"] for p in event["source"]} == {"KEN"}
+
+
 def test_the_sources_own_troops_are_not_its_target(annotate) -> None:
     (event,) = [e for e in events(annotate("Syria said it was willing to withdraw its troops from Lebanon."))
                 if e["cameo"].startswith("03")]

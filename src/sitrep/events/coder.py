@@ -25,6 +25,7 @@ from sitrep.events.roles import ActorIndex, Roles, noun_roles, verb_roles
 
 _POS = {"VERB": "VERB", "NOUN": "NOUN", "PROPN": "NOUN", "ADJ": "ADJ"}
 _STANCE_MODALITY = {"deny": "denied", "claim": "reported", "dispute": "reported", "confirm": "reported"}
+_GATHERING_PREPS = ("in", "at", "outside", "near", "across", "throughout", "around", "through")
 
 
 @dataclass
@@ -87,6 +88,7 @@ class EventCoder:
         token, pattern, roles = match.token, match.pattern, match.roles
         cameo, evidence = _absorb(match)
         _theme_as_source(pattern, roles, actors)
+        _place_as_source(pattern, token, roles, actors)
         reciprocal = _reciprocal(pattern.reciprocal or bool(match.absorbed and match.absorbed.pattern.reciprocal), roles)
         roles.target = constraints.kept_targets(pattern, roles)
         if not (roles.source or roles.target):
@@ -192,6 +194,21 @@ def _theme_as_source(pattern: TriggerPattern, roles: Roles, actors: ActorIndex) 
         roles.add("source", [a for a in actors.of_phrase(roles.theme) if a._.sitrep_actor["code"]], "theme")
 
 
+def _place_as_source(pattern: TriggerPattern, token: Token, roles: Roles, actors: ActorIndex) -> None:
+    """Protesters no one names act for the people of the place they gather in: "thousands
+    blocked streets in Hong Kong" → Hong Kong's civilians (sector CVL, see `_participant`)."""
+    if not pattern.place_as_source or any(a._.sitrep_actor["code"] for a in roles.source):
+        return
+    for head in dict.fromkeys((token, modality_cues.clause_head(token), *constraints.objects(token))):
+        for prep in head.children:
+            if prep.dep_ == "prep" and prep.lower_ in _GATHERING_PREPS:
+                for obj in (c for c in prep.children if c.dep_ == "pobj"):
+                    places = [a for a in actors.of_phrase(obj) if a._.sitrep_actor["kind"] in {"place", "country"}]
+                    if places:
+                        roles.add("source", places, f"place.{prep.lower_}")
+                        return
+
+
 def _country(actor: Span) -> str | None:
     return actor._.sitrep_actor["country"] or actor._.sitrep_actor["code"]
 
@@ -213,7 +230,9 @@ def _reciprocal(mutual: bool, roles: Roles) -> bool:
 def _participant(actor: Span, roles: Roles, role: str) -> dict:
     data = actor._.sitrep_actor
     relation = next((r.split(":", 1)[1] for r in roles.relations if r.startswith(f"{role}:")), None)
-    return {"actor": f"{actor.start_char}:{actor.end_char}", "code": data["code"], "sector": data["sector"],
+    gathered = data["kind"] in {"place", "country"} and any(r.startswith(f"{role}:place.") for r in roles.relations)
+    sector = "CVL" if gathered else data["sector"]
+    return {"actor": f"{actor.start_char}:{actor.end_char}", "code": data["code"], "sector": sector,
             "country": data.get("country"), "evidence": relation}
 
 
