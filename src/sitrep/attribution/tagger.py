@@ -82,9 +82,12 @@ class _Quote:
 
     def opens_line(self) -> bool:
         """True when only blanks and the opening mark precede the quote on its line."""
-        offset = self.doc[self.start].idx
-        line_start = self.doc.text.rfind("\n", 0, offset) + 1
-        return not self.doc.text[line_start:offset].strip(" \t“\"")
+        for token in reversed(self.doc[: self.start]):
+            if "\n" in token.text:
+                return True
+            if token.text.strip(" \t“\""):
+                return False
+        return True
 
 
 @dataclass

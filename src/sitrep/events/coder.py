@@ -78,8 +78,10 @@ class EventCoder:
                 if start < 0 or tuple(t.lemma_.lower() for t in token.doc[start : token.i]) != before and tuple(
                         t.lower_ for t in token.doc[start : token.i]) != before:
                     continue
+                if not constraints.holds_on_parse(token, pattern, actors):
+                    continue
                 roles = noun_roles(token, pattern, actors) if pos == "NOUN" else verb_roles(token, pattern, actors)
-                if constraints.holds(token, pattern, roles, actors):
+                if constraints.roles_fit(pattern, roles):
                     return Match(start, token.i + 1, token, pattern, roles)
         return None
 
@@ -254,13 +256,14 @@ def _confidence(pattern: TriggerPattern, roles: Roles) -> float:
 
 def _attach_claims(doc: Doc, events: list[dict], actors: ActorIndex) -> None:
     vouched: list[tuple[int, str | None, dict]] = []
+    text = doc.text
     for claim in doc._.sitrep_claims or []:
         targets = attach.claim_targets(claim, events, doc)
         if not targets:
             continue
         date = attach.claim_date(doc, doc[claim["cue_i"]])
         for claimant in claim.get("claimants") or [{}]:
-            record = _claim_record(doc, claim, claimant, actors, date)
+            record = _claim_record(text, claim, claimant, actors, date)
             for k in targets:
                 _add_claim(events[k], record, claim)
                 vouched.append((k, record["claimant"], claim))
@@ -268,12 +271,12 @@ def _attach_claims(doc: Doc, events: list[dict], actors: ActorIndex) -> None:
         _attribute_figures(events[k], claimant, claim)
 
 
-def _claim_record(doc: Doc, claim: dict, claimant: dict, actors: ActorIndex, date: dict | None) -> dict:
+def _claim_record(text: str, claim: dict, claimant: dict, actors: ActorIndex, date: dict | None) -> dict:
     actor = actors.by_token.get(claimant.get("head", -1))
     data = actor._.sitrep_actor if actor is not None else {}
     return {
         "claimant": f"{actor.start_char}:{actor.end_char}" if actor is not None else None,
-        "claimant_text": doc.text[claimant["start"]:claimant["end"]] if claimant else None,
+        "claimant_text": text[claimant["start"]:claimant["end"]] if claimant else None,
         "code": data.get("code"), "sector": data.get("sector"),
         "cue": claim["cue"], "stance": claim["stance"], "date": date, "sentence": claim["sentence"],
     }

@@ -73,35 +73,60 @@ def object_fits(obj: Token, pattern: TriggerPattern, actors: ActorIndex) -> bool
     return False
 
 
-def holds(token: Token, pattern: TriggerPattern, roles: Roles, actors: ActorIndex) -> bool:
-    """True when every constraint of the pattern holds on the parse around the token."""
+def holds_on_parse(token: Token, pattern: TriggerPattern, actors: ActorIndex) -> bool:
+    """True when the pattern's constraints on the parse around the token hold; checked before
+    roles are read, cheapest first, so most candidate patterns cost a few lookups."""
+    return (_particle_fits(token, pattern) and _complements_fit(token, pattern) and _words_fit(token, pattern)
+            and _objects_fit(token, pattern, actors))
+
+
+def roles_fit(pattern: TriggerPattern, roles: Roles) -> bool:
+    """True when the roles read for the trigger are what the pattern needs."""
+    if pattern.requires_target and not kept_targets(pattern, roles):
+        return False
+    return not pattern.requires_actor_modifier or any(not r.split(":", 1)[1].startswith(_WEAK_RELATIONS)
+                                                      for r in roles.relations)
+
+
+def _particle_fits(token: Token, pattern: TriggerPattern) -> bool:
+    return not pattern.particle_or_prep or any(c.dep_ in {"prt", "prep", "advmod"} and c.lower_ in pattern.particle_or_prep
+                                               for c in token.children)
+
+
+def _complements_fit(token: Token, pattern: TriggerPattern) -> bool:
     infinitives = _complement(token, "xcomp", pattern.xcomp) if pattern.xcomp else []
-    checks = (
-        not pattern.particle_or_prep or any(c.dep_ in {"prt", "prep", "advmod"} and c.lower_ in pattern.particle_or_prep
-                                            for c in token.children),
-        not pattern.xcomp or bool(infinitives),
-        not pattern.xcomp_object or any(words(o) & set(pattern.xcomp_object)
+    if pattern.xcomp and not infinitives:
+        return False
+    if pattern.xcomp_object and not any(words(o) & set(pattern.xcomp_object)
                                         for inf in (infinitives or _complement(token, "xcomp", ("*",)))
-                                        for o in objects(inf)),
-        not pattern.ccomp or bool(_complement(token, "ccomp", pattern.ccomp)),
-        not pattern.ccomp_aux or any(a.dep_ == "aux" and a.lower_ in pattern.ccomp_aux
-                                     for clause in _complement(token, "ccomp", pattern.ccomp or ("*",))
-                                     for a in clause.children),
-        not pattern.object_not or not any(words(o) & set(pattern.object_not) for o in objects(token)),
-        not pattern.subject or any(words(s) & set(pattern.subject) for s in subjects(token)),
-        not pattern.modifier or any(c.dep_ in {"amod", "compound"} and c.lemma_.lower() in pattern.modifier
-                                    for c in token.lefts),
-        not pattern.preps_object or any(c.lower_ in pattern.preps_object and _prep_object_fits(c, pattern.preps_object[c.lower_])
-                                        for c in token.children),
-        not pattern.has_object_constraint or any(object_fits(o, pattern, actors) for o in objects(token)),
-        not pattern.of_kind or bool(attach.weapons_for(token.doc, [token, *objects(token)])),
-        not pattern.subject_weapon or any(w.kind in pattern.subject_weapon for _, w in
-                                          attach.weapons_for(token.doc, subjects(token))),
-        not pattern.requires_target or bool(kept_targets(pattern, roles)),
-        not pattern.requires_actor_modifier or any(not r.split(":", 1)[1].startswith(_WEAK_RELATIONS)
-                                                   for r in roles.relations),
-    )
-    return all(checks)
+                                        for o in objects(inf)):
+        return False
+    if pattern.ccomp and not _complement(token, "ccomp", pattern.ccomp):
+        return False
+    return not pattern.ccomp_aux or any(a.dep_ == "aux" and a.lower_ in pattern.ccomp_aux
+                                        for clause in _complement(token, "ccomp", pattern.ccomp or ("*",))
+                                        for a in clause.children)
+
+
+def _words_fit(token: Token, pattern: TriggerPattern) -> bool:
+    if pattern.modifier and not any(c.dep_ in {"amod", "compound"} and c.lemma_.lower() in pattern.modifier
+                                    for c in token.lefts):
+        return False
+    if pattern.preps_object and not any(c.lower_ in pattern.preps_object and _prep_object_fits(c, pattern.preps_object[c.lower_])
+                                        for c in token.children):
+        return False
+    if pattern.object_not and any(words(o) & set(pattern.object_not) for o in objects(token)):
+        return False
+    return not pattern.subject or any(words(s) & set(pattern.subject) for s in subjects(token))
+
+
+def _objects_fit(token: Token, pattern: TriggerPattern, actors: ActorIndex) -> bool:
+    if pattern.has_object_constraint and not any(object_fits(o, pattern, actors) for o in objects(token)):
+        return False
+    if pattern.of_kind and not attach.weapons_for(token.doc, [token, *objects(token)]):
+        return False
+    return not pattern.subject_weapon or any(w.kind in pattern.subject_weapon
+                                             for _, w in attach.weapons_for(token.doc, subjects(token)))
 
 
 def kept_targets(pattern: TriggerPattern, roles: Roles) -> list:

@@ -80,13 +80,13 @@ def _quantity(span: Span) -> Quantity:
 
 def _quotes(doc: Doc, by_token: dict[int, str], sentences: list[tuple[int, int]]) -> list[Quote]:
     starts = [start for start, _ in sentences]
-    quotes = []
+    quotes, text = [], doc.text
     for span in doc.spans.get(QUOTES, []):
         data = span._.sitrep_quote or {}
         start, end = data.get("speaker_start"), data.get("speaker_end")
         speaker = by_token.get(data["speaker_head"]) if data.get("speaker_head") is not None else None
         quotes.append(Quote(text=span.text, start=span.start_char, end=span.end_char, speaker=speaker,
-                            speaker_text=doc.text[start:end] if start is not None else None,
+                            speaker_text=text[start:end] if start is not None else None,
                             cue=data.get("cue"), kind=data.get("kind", "direct"),
                             sentence=bisect_right(starts, data.get("cue_start") or span.start_char) - 1))
     return quotes
