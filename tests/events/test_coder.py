@@ -37,6 +37,9 @@ def dyad(event: dict) -> tuple[set, set]:
         ("Turkish workers began a hunger strike to protest Sweden's decision.", "14", {"TUR"}, {"SWE"}),
         ("Qatar offered to host talks between Hamas and Israel.", "03", {"QAT"}, {"HAMAS", "ISR"}),
         ("Putin said he was ready to meet the president of Armenia.", "03", {"RUS"}, {"ARM"}),
+        ("Egyptian demonstrators rioted on Friday, calling for the removal of President Hosni Mubarak.", "14",
+         {"EGY"}, {"EGY"}),
+        ("Albania denounced as a crime Serbia's crackdown on students.", "11", {"ALB"}, {"SRB"}),
     ],
 )
 def test_event_code_and_dyad(annotate, text, cameo, source, target) -> None:

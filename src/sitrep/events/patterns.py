@@ -57,6 +57,7 @@ class TriggerPattern(BaseModel):
     target_preps: tuple[str, ...] = DEFAULT_TARGET_PREPS
     theme_as_source: bool = False
     place_as_source: bool = False
+    deep_target: bool = False
     target_must_differ: bool = False
     reciprocal: bool = False
     requires_actor_modifier: bool = False

@@ -187,6 +187,8 @@ def verb_roles(verb: Token, pattern: TriggerPattern, actors: ActorIndex) -> Role
         phrase_target(verb, actors, roles, pattern.target_preps)
     if not roles.target:
         _clause_target(verb, actors, roles)
+    if not roles.target and pattern.deep_target:
+        subtree_target(verb, actors, roles)
     return roles
 
 
@@ -227,6 +229,28 @@ def _clause_target(verb: Token, actors: ActorIndex, roles: Roles) -> None:
                     roles.add("target", _others(actors.of_phrase(obj) or actors.modifiers(obj), roles), "purpose.dobj")
             if roles.target:
                 return
+
+
+def subtree_target(head: Token, actors: ActorIndex, roles: Roles, depth: int = 6) -> None:
+    """For acts aimed at whoever the sentence blames (protests, criticism, rejection), the
+    nearest coded actor (not a mere place) anywhere below the clause, through purposes and
+    relative clauses: "rioted, calling for the removal of President Mubarak" → Egypt."""
+    frontier, seen = [head], {head.i}
+    for _ in range(depth):
+        following = []
+        for token in frontier:
+            for child in token.children:
+                if child.i in seen or child.dep_ in {"nsubj", "nsubjpass"} and token is head:
+                    continue
+                seen.add(child.i)
+                actor = actors.at(child)
+                found = _others([actor] if actor is not None and actor._.sitrep_actor["code"]
+                                and actor._.sitrep_actor["kind"] != "place" else [], roles)
+                if found:
+                    roles.add("target", found, "subtree")
+                    return
+                following.append(child)
+        frontier = following
 
 
 def _others(found: list[Span], roles: Roles) -> list[Span]:
@@ -285,6 +309,8 @@ def noun_roles(noun: Token, pattern: TriggerPattern, actors: ActorIndex) -> Role
             roles.add("source", actors.of_phrase(subject), "governor.nsubj")
     if not roles.target:
         phrase_target(noun, actors, roles, pattern.target_preps)
+    if not roles.target and pattern.deep_target:
+        subtree_target(noun, actors, roles)
     return roles
 
 
