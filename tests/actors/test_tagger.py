@@ -133,3 +133,21 @@ def test_coordinated_demonyms_keep_one_mention_per_state(annotate, text, mention
 def test_a_family_name_shared_by_known_leaders_codes_only_after_a_title(annotate, text, mention, code) -> None:
     found = actors(annotate(text))
     assert found[mention]["code"] == code
+
+
+@pytest.mark.parametrize(
+    ("text", "mention"),
+    [
+        ("Ethnic Albanians in south Serbia demanded a UN presence.", "Ethnic Albanians"),
+        ("Up to 1,000 ethnic Turks began a hunger strike.", "ethnic Turks"),
+        ("Ethnic Russian separatists seized the airport.", "Ethnic Russian separatists"),
+    ],
+)
+def test_an_ethnicity_is_not_coded_as_its_namesake_state(annotate, text, mention) -> None:
+    found = actors(annotate(text))
+    assert found[mention]["code"] is None and found[mention]["evidence"].startswith("actor.ethnic")
+
+
+def test_ethnic_people_take_the_state_they_live_in_from_the_phrase(annotate) -> None:
+    (event,) = [e for e in annotate("Ethnic Albanians in south Serbia are demanding a UN presence.")._.sitrep_events]
+    assert {p["code"] for p in event["source"]} == {"SRB"}

@@ -86,6 +86,7 @@ class ActorTagger:
             *self._places(doc),
         ]
         mentions = _join_owned_groups(doc, self._anaphors(doc, _resolve_overlaps(candidates)))
+        mentions = [_ethnic(doc, m) for m in mentions]
         group = []
         for mention in mentions:
             span = Span(doc, mention.start, mention.end, label=mention.kind)
@@ -265,6 +266,17 @@ class ActorTagger:
                 continue
             start = min((c.i for c in token.lefts if c.dep_ in {"amod", "compound"}), default=token.i)
             yield Mention(start, token.i + 1, None, lexeme.sector, None, "group", lexeme.id, "sector")
+
+
+def _ethnic(doc: Doc, mention: Mention) -> Mention:
+    """ "ethnic Albanians", "ethnic Turks": an ethnicity, not a state's people. The state is
+    the one they live in, which the phrase around them may say ("in Serbia"); never the
+    ethnicity's namesake."""
+    ethnic = mention.start > 0 and doc[mention.start - 1].lower_ == "ethnic"
+    if not ethnic or not mention.evidence.startswith(("actor.demonym.", "actor.people.")):
+        return mention
+    return Mention(mention.start - 1, mention.end, None, mention.sector or "CVL", doc[mention.start - 1 : mention.end].text,
+                   "group", f"actor.ethnic+{mention.evidence}", mention.round)
 
 
 def _join_owned_groups(doc: Doc, mentions: list[Mention]) -> list[Mention]:
