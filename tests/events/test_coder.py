@@ -61,6 +61,12 @@ def test_unnamed_protesters_act_for_the_people_of_the_place(annotate, text, code
     assert [(p["code"], p["sector"]) for p in event["source"] if p["code"]] == [(code, "CVL")]
 
 
+def test_an_unclaimed_bombing_is_an_unidentified_armed_force_of_the_place(annotate) -> None:
+    text = "Three US servicemen were killed by an improvised explosive device outside the Iraqi city of Basra."
+    (event,) = [e for e in events(annotate(text)) if e["cameo"].startswith("183")]
+    assert [(p["code"], p["sector"]) for p in event["source"]] == [("IRQ", "UAF")]
+
+
 def test_named_protesters_keep_their_own_code(annotate) -> None:
     (event,) = [e for e in events(annotate("Kenyan students protested in Kampala.")) if e["cameo"].startswith("14")]
     assert {p["code"] for p in event["source"]} == {"KEN"}

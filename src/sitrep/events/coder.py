@@ -106,8 +106,8 @@ class EventCoder:
             "trigger_text": trigger.text, "trigger_start": trigger.start_char, "trigger_end": trigger.end_char,
             "trigger_i": token.i, "sentence": bisect_right(starts, token.i) - 1,
             "cameo": cameo, "pattern": pattern.id,
-            "source": [_participant(a, roles, "source") for a in roles.source],
-            "target": [_participant(a, roles, "target") for a in roles.target],
+            "source": [_participant(a, roles, "source", pattern) for a in roles.source],
+            "target": [_participant(a, roles, "target", pattern) for a in roles.target],
             "reciprocal": reciprocal, "negated": negated,
             "modality": mood, "hedged": modality_cues.is_hedged(token) or any(q["approx"] for q in quantities),
             "quantities": quantities,
@@ -197,11 +197,13 @@ def _theme_as_source(pattern: TriggerPattern, roles: Roles, actors: ActorIndex) 
 
 
 def _place_as_source(pattern: TriggerPattern, token: Token, roles: Roles, actors: ActorIndex) -> None:
-    """Protesters no one names act for the people of the place they gather in: "thousands
-    blocked streets in Hong Kong" → Hong Kong's civilians (sector CVL, see `_participant`)."""
+    """Protesters or bombers no one names act for the place they act in, with the pattern's
+    sector: "thousands blocked streets in Hong Kong" → Hong Kong's civilians (CVL); "a roadside
+    bomb near Samarra killed" → an unidentified armed force (UAF) in Iraq."""
     if not pattern.place_as_source or any(a._.sitrep_actor["code"] for a in roles.source):
         return
-    for head in dict.fromkeys((token, modality_cues.clause_head(token), *constraints.objects(token))):
+    heads = (token, modality_cues.clause_head(token), *constraints.objects(token), *constraints.subjects(token))
+    for head in dict.fromkeys(heads):
         for prep in head.children:
             if prep.dep_ == "prep" and prep.lower_ in _GATHERING_PREPS:
                 for obj in (c for c in prep.children if c.dep_ == "pobj"):
@@ -229,11 +231,11 @@ def _reciprocal(mutual: bool, roles: Roles) -> bool:
     return True
 
 
-def _participant(actor: Span, roles: Roles, role: str) -> dict:
+def _participant(actor: Span, roles: Roles, role: str, pattern: TriggerPattern) -> dict:
     data = actor._.sitrep_actor
     relation = next((r.split(":", 1)[1] for r in roles.relations if r.startswith(f"{role}:")), None)
-    gathered = data["kind"] in {"place", "country"} and any(r.startswith(f"{role}:place.") for r in roles.relations)
-    sector = "CVL" if gathered else data["sector"]
+    placed = data["kind"] in {"place", "country"} and any(r.startswith(f"{role}:place.") for r in roles.relations)
+    sector = pattern.place_as_source if placed else data["sector"]
     return {"actor": f"{actor.start_char}:{actor.end_char}", "code": data["code"], "sector": sector,
             "country": data.get("country"), "evidence": relation}
 

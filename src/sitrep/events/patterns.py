@@ -56,7 +56,7 @@ class TriggerPattern(BaseModel):
     subject_weapon: tuple[str, ...] = ()
     target_preps: tuple[str, ...] = DEFAULT_TARGET_PREPS
     theme_as_source: bool = False
-    place_as_source: bool = False
+    place_as_source: str | None = None
     deep_target: bool = False
     target_must_differ: bool = False
     reciprocal: bool = False
