@@ -25,6 +25,7 @@ from sitrep.events.roles import ActorIndex, Roles, noun_roles, verb_roles
 
 _POS = {"VERB": "VERB", "NOUN": "NOUN", "PROPN": "NOUN", "ADJ": "ADJ"}
 _STANCE_MODALITY = {"deny": "denied", "claim": "reported", "dispute": "reported", "confirm": "reported"}
+_UNIDENTIFIED = "UAF"  # an armed force no one names; a named one, even without a code, is identified
 _GATHERING_PREPS = ("in", "at", "outside", "near", "across", "throughout", "around", "through")
 
 
@@ -201,6 +202,8 @@ def _place_as_source(pattern: TriggerPattern, token: Token, roles: Roles, actors
     sector: "thousands blocked streets in Hong Kong" → Hong Kong's civilians (CVL); "a roadside
     bomb near Samarra killed" → an unidentified armed force (UAF) in Iraq."""
     if not pattern.place_as_source or any(a._.sitrep_actor["code"] for a in roles.source):
+        return
+    if pattern.place_as_source == _UNIDENTIFIED and roles.source:
         return
     heads = (token, modality_cues.clause_head(token), *constraints.objects(token), *constraints.subjects(token))
     for head in dict.fromkeys(heads):
