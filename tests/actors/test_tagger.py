@@ -151,3 +151,20 @@ def test_an_ethnicity_is_not_coded_as_its_namesake_state(annotate, text, mention
 def test_ethnic_people_take_the_state_they_live_in_from_the_phrase(annotate) -> None:
     (event,) = [e for e in annotate("Ethnic Albanians in south Serbia are demanding a UN presence.")._.sitrep_events]
     assert {p["code"] for p in event["source"]} == {"SRB"}
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "code"),
+    [
+        ("The Saudi-led coalition struck Sanaa.", "Saudi-led coalition", "SAU"),
+        ("Vietnamese-led forces shelled the camps.", "Vietnamese-led forces", "VNM"),
+        ("The Hamas-run health ministry gave the toll.", "Hamas-run health ministry", "HAMAS"),
+    ],
+)
+def test_a_group_led_by_an_actor_is_that_actors(annotate, text, mention, code) -> None:
+    assert actors(annotate(text))[mention]["code"] == code
+
+
+def test_a_group_backed_by_a_state_is_not_that_state(annotate) -> None:
+    found = actors(annotate("Iranian-backed militias attacked the base."))
+    assert all(m["code"] is None for text, m in found.items() if "militias" in text)

@@ -27,6 +27,8 @@ _MODIFIER_DEPS = {"amod", "compound", "poss", "nmod", "npadvmod"}
 _PARTICIPANT_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "agent", "conj", "appos", "dative"}
 _POSSESSIVE = {"'s", "’s", "'"}
 _PRIORITY = {"person": 0, "group": 1, "name": 2, "ner": 3, "sector": 4, "place": 5}
+# "Saudi-led coalition", "Hamas-run ministry": the group is the named actor's.
+_HEADED_BY = ("led", "run", "controlled", "commanded")
 _PLACE_LABELS = {"GPE", "LOC"}
 _PLACE_FEATURES = {"city", "admin1", "region"}
 
@@ -204,6 +206,12 @@ class ActorTagger:
     def _groups(self, doc: Doc, names: list[tuple[Span, Entry]]) -> Iterator[Mention]:
         for span, entry in names:
             if entry.kind == "person" or entry.role == "capital":
+                continue
+            headed = _headed_noun(span)
+            if headed is not None:
+                lexeme = self._group_sector(headed)
+                yield Mention(span.start, headed.i + 1, entry.code, lexeme.sector if lexeme else None, entry.name,
+                              "group", f"{entry.id}+actor.headed_by", "group", country=entry.home)
                 continue
             shared = _shared_noun(span)
             noun = shared[0] if shared else _modified_noun(span)
@@ -399,6 +407,16 @@ def _modified_noun(span: Span) -> Token | None:
     if any(t.is_punct and t.text not in _POSSESSIVE or t.pos_ in {"VERB", "ADP", "DET"} for t in between):
         return None
     return noun
+
+
+def _headed_noun(span: Span) -> Token | None:
+    """The group a name heads: "Saudi-led coalition", "Hamas-run ministry" (not "Iranian-backed
+    militias": backing is not leading)."""
+    participle = span.root.head
+    if participle.lower_ not in _HEADED_BY or participle.i <= span.root.i or participle.dep_ not in {"amod", "compound"}:
+        return None
+    noun = participle.head
+    return noun if noun.i > participle.i and noun.pos_ in {"NOUN", "PROPN"} else None
 
 
 def _shared_noun(span: Span) -> tuple[Token, bool] | None:
