@@ -168,3 +168,15 @@ def test_a_group_led_by_an_actor_is_that_actors(annotate, text, mention, code) -
 def test_a_group_backed_by_a_state_is_not_that_state(annotate) -> None:
     found = actors(annotate("Iranian-backed militias attacked the base."))
     assert all(m["code"] is None for text, m in found.items() if "militias" in text)
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "code", "sector"),
+    [
+        ("The government accused Darfur rebels of breaking the truce.", "Darfur rebels", "SDN", "REB"),
+        ("Gaza residents fled south.", "Gaza residents", "PSE", "CVL"),
+    ],
+)
+def test_a_place_that_modifies_a_sector_noun_owns_the_group(annotate, text, mention, code, sector) -> None:
+    found = actors(annotate(text))[mention]
+    assert (found["code"], found["sector"]) == (code, sector)

@@ -26,7 +26,7 @@ from sitrep.nlp.extensions import ACTORS
 _MODIFIER_DEPS = {"amod", "compound", "poss", "nmod", "npadvmod"}
 _PARTICIPANT_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "agent", "conj", "appos", "dative"}
 _POSSESSIVE = {"'s", "’s", "'"}
-_PRIORITY = {"person": 0, "group": 1, "name": 2, "ner": 3, "sector": 4, "place": 5}
+_PRIORITY = {"person": 0, "group": 1, "name": 2, "ner": 3, "place": 4, "sector": 5}
 # "Saudi-led coalition", "Hamas-run ministry": the group is the named actor's.
 _HEADED_BY = ("led", "run", "controlled", "commanded")
 _PLACE_LABELS = {"GPE", "LOC"}
@@ -274,6 +274,9 @@ class ActorTagger:
                 continue
             start = min((c.i for c in token.lefts if c.dep_ in {"amod", "compound"}), default=token.i)
             yield Mention(start, token.i + 1, None, lexeme.sector, None, "group", lexeme.id, "sector")
+            if start < token.i:
+                # the bare noun, for when a place takes the modifier ("Darfur" + "rebels")
+                yield Mention(token.i, token.i + 1, None, lexeme.sector, None, "group", lexeme.id, "sector")
 
 
 def _ethnic(doc: Doc, mention: Mention) -> Mention:
