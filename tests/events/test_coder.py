@@ -40,6 +40,7 @@ def dyad(event: dict) -> tuple[set, set]:
         ("Egyptian demonstrators rioted on Friday, calling for the removal of President Hosni Mubarak.", "14",
          {"EGY"}, {"EGY"}),
         ("Albania denounced as a crime Serbia's crackdown on students.", "11", {"ALB"}, {"SRB"}),
+        ("Police in Guinea tortured scores of Sierra Leonean and Liberian refugees.", "18", {"GIN"}, {"SLE", "LBR"}),
     ],
 )
 def test_event_code_and_dyad(annotate, text, cameo, source, target) -> None:

@@ -43,9 +43,12 @@ class ActorIndex:
         found = []
         for token in (head, *head.conjuncts):
             actor = self.at(token)
+            owners: list[Span] = []
             if actor is None or actor._.sitrep_actor["code"] is None:
-                actor = self._coded_modifier(token) or self._of_child(token) or self._apposition(token) or actor
-            candidates = [actor, *self._coordinated_modifiers(token)] if actor is not None else self.modifiers(token)
+                owner = self._coded_modifier(token)
+                owners = [] if owner else self._of_children(token)
+                actor = owner or (owners[0] if owners else None) or self._apposition(token) or actor
+            candidates = [actor, *owners, *self._coordinated_modifiers(token)] if actor is not None else self.modifiers(token)
             found.extend(a for a in candidates if a not in found)
         return found
 
@@ -66,16 +69,16 @@ class ActorIndex:
         """The coded actor among a noun's modifiers ("its troops", "Syria's army")."""
         return next((a for a in self.modifiers(token) if a._.sitrep_actor["code"]), None)
 
-    def _of_child(self, token: Token) -> Span | None:
-        """The coded actor a code-less group belongs to: "officials of Chad", "doctors from
-        American aid groups", "opposition groups in Zimbabwe"."""
+    def _of_children(self, token: Token) -> list[Span]:
+        """The coded actors a code-less group belongs to: "officials of Chad", "doctors from
+        American aid groups", "scores of Sierra Leonean and Liberian refugees"."""
         for prep in token.children:
             if prep.dep_ == "prep" and prep.lower_ in {"of", "from", "in"}:
-                for obj in prep.children:
-                    actor = self.at(obj) or self._coded_modifier(obj) if obj.dep_ == "pobj" else None
-                    if actor is not None and actor._.sitrep_actor["code"]:
-                        return actor
-        return None
+                for obj in (c for c in prep.children if c.dep_ == "pobj"):
+                    coded = [a for a in self.of_phrase(obj) if a._.sitrep_actor["code"]]
+                    if coded:
+                        return coded
+        return []
 
     def modifiers(self, head: Token) -> list[Span]:
         """Actors among a noun's modifiers: "Russia's", "North Korean", "Russia-North Korea"."""
