@@ -68,6 +68,17 @@ def test_an_unclaimed_bombing_is_an_unidentified_armed_force_of_the_place(annota
     assert [(p["code"], p["sector"]) for p in event["source"]] == [("IRQ", "UAF")]
 
 
+def test_people_a_states_police_act_on_are_that_states(annotate) -> None:
+    (event,) = [e for e in events(annotate("Egyptian police dispersed demonstrators on Friday.")) if e["cameo"].startswith("17")]
+    (target,) = event["target"]
+    assert (target["code"], target["country"]) == (None, "EGY") and target["evidence"].endswith("+domestic")
+
+
+def test_an_armys_targets_get_no_nationality_by_default(annotate) -> None:
+    (event,) = [e for e in events(annotate("Israeli troops shot demonstrators.")) if e["target"]]
+    assert all(t["country"] is None for t in event["target"])
+
+
 def test_named_protesters_keep_their_own_code(annotate) -> None:
     (event,) = [e for e in events(annotate("Kenyan students protested in Kampala.")) if e["cameo"].startswith("14")]
     assert {p["code"] for p in event["source"]} == {"KEN"}

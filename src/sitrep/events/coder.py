@@ -25,6 +25,7 @@ from sitrep.events.roles import ActorIndex, Roles, noun_roles, verb_roles
 
 _POS = {"VERB": "VERB", "NOUN": "NOUN", "PROPN": "NOUN", "ADJ": "ADJ"}
 _STANCE_MODALITY = {"deny": "denied", "claim": "reported", "dispute": "reported", "confirm": "reported"}
+_DOMESTIC_SECTORS = {"COP", "GOV", "JUD", "LEG"}
 _UNIDENTIFIED = "UAF"  # an armed force no one names; a named one, even without a code, is identified
 _GATHERING_PREPS = ("in", "at", "outside", "near", "across", "throughout", "around", "through")
 
@@ -108,7 +109,7 @@ class EventCoder:
             "trigger_i": token.i, "sentence": bisect_right(starts, token.i) - 1,
             "cameo": cameo, "pattern": pattern.id,
             "source": [_participant(a, roles, "source", pattern) for a in roles.source],
-            "target": [_participant(a, roles, "target", pattern) for a in roles.target],
+            "target": _domestic([_participant(a, roles, "target", pattern) for a in roles.target], roles.source),
             "reciprocal": reciprocal, "negated": negated,
             "modality": mood, "hedged": modality_cues.is_hedged(token) or any(q["approx"] for q in quantities),
             "quantities": quantities,
@@ -214,6 +215,20 @@ def _place_as_source(pattern: TriggerPattern, token: Token, roles: Roles, actors
                     if places:
                         roles.add("source", places, f"place.{prep.lower_}")
                         return
+
+
+def _domestic(targets: list[dict], sources: list[Span]) -> list[dict]:
+    """People a state's police, courts or government act on without a nationality of their own
+    ("Egyptian police dispersed demonstrators") are that state's: the participant keeps no code
+    but gets the country, with `domestic` in its evidence."""
+    state = next((_country(a) for a in sources if _country(a) and a._.sitrep_actor["sector"] in _DOMESTIC_SECTORS), None)
+    if state is None:
+        return targets
+    for target in targets:
+        if target["code"] is None and target["country"] is None:
+            target["country"] = state
+            target["evidence"] = f"{target['evidence']}+domestic"
+    return targets
 
 
 def _country(actor: Span) -> str | None:
