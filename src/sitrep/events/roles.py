@@ -234,7 +234,7 @@ def _clause_target(verb: Token, actors: ActorIndex, roles: Roles) -> None:
                 return
 
 
-def subtree_target(head: Token, actors: ActorIndex, roles: Roles, depth: int = 6) -> None:
+def subtree_target(head: Token, actors: ActorIndex, roles: Roles, depth: int = 8) -> None:
     """For acts aimed at whoever the sentence blames (protests, criticism, rejection), the
     nearest coded actor (not a mere place) anywhere below the clause, through purposes and
     relative clauses: "rioted, calling for the removal of President Mubarak" → Egypt."""
