@@ -7,6 +7,7 @@ Docs: docs/events.md
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
@@ -191,7 +192,7 @@ def verb_roles(verb: Token, pattern: TriggerPattern, actors: ActorIndex) -> Role
     if not roles.target:
         _clause_target(verb, actors, roles)
     if not roles.target and pattern.deep_target:
-        subtree_target(verb, actors, roles)
+        _subtree_target(verb, actors, roles)
     return roles
 
 
@@ -200,18 +201,9 @@ def phrase_target(trigger: Token, actors: ActorIndex, roles: Roles, preps: tuple
     trigger's own phrase (not in a clause of its own), nearest first, then on the verb that
     governs a nominal trigger."""
     wanted = set(_FALLBACK_PREPS) | set(preps)
-    frontier, seen = [trigger], {trigger.i}
-    for _ in range(3):
-        following = []
-        for token in frontier:
-            for child in token.children:
-                if child.i in seen or child.dep_ in _CLAUSES:
-                    continue
-                seen.add(child.i)
-                if child.dep_ == "prep" and child.lower_ in wanted and _add_prep_target(child, actors, roles):
-                    return
-                following.append(child)
-        frontier = following
+    for child in _below(trigger, 3, lambda token, _: token.dep_ in _CLAUSES):
+        if child.dep_ == "prep" and child.lower_ in wanted and _add_prep_target(child, actors, roles):
+            return
     if trigger.pos_ in {"NOUN", "PROPN"} and trigger.dep_ in {"nsubj", "nsubjpass", "dobj"}:
         for prep in children(trigger.head, "prep"):
             if prep.lower_ in wanted and _add_prep_target(prep, actors, roles):
@@ -234,26 +226,27 @@ def _clause_target(verb: Token, actors: ActorIndex, roles: Roles) -> None:
                 return
 
 
-def subtree_target(head: Token, actors: ActorIndex, roles: Roles, depth: int = 8) -> None:
+def _subtree_target(head: Token, actors: ActorIndex, roles: Roles, depth: int = 8) -> None:
     """For acts aimed at whoever the sentence blames (protests, criticism, rejection), the
     nearest coded actor (not a mere place) anywhere below the clause, through purposes and
     relative clauses: "rioted, calling for the removal of President Mubarak" → Egypt."""
-    frontier, seen = [head], {head.i}
+    for token in _below(head, depth, lambda child, parent: parent is head and child.dep_ in {"nsubj", "nsubjpass"}):
+        actor = actors.at(token)
+        if actor is None or not actor._.sitrep_actor["code"] or actor._.sitrep_actor["kind"] == "place":
+            continue
+        found = _others([actor], roles)
+        if found:
+            roles.add("target", found, "subtree")
+            return
+
+
+def _below(head: Token, depth: int, prune: Callable[[Token, Token], bool]) -> Iterator[Token]:
+    """The tokens under `head`, nearest first, `depth` levels down; `prune(child, parent)` cuts
+    a branch off."""
+    level = [head]
     for _ in range(depth):
-        following = []
-        for token in frontier:
-            for child in token.children:
-                if child.i in seen or child.dep_ in {"nsubj", "nsubjpass"} and token is head:
-                    continue
-                seen.add(child.i)
-                actor = actors.at(child)
-                found = _others([actor] if actor is not None and actor._.sitrep_actor["code"]
-                                and actor._.sitrep_actor["kind"] != "place" else [], roles)
-                if found:
-                    roles.add("target", found, "subtree")
-                    return
-                following.append(child)
-        frontier = following
+        level = [child for parent in level for child in parent.children if not prune(child, parent)]
+        yield from level
 
 
 def _others(found: list[Span], roles: Roles) -> list[Span]:
@@ -313,7 +306,7 @@ def noun_roles(noun: Token, pattern: TriggerPattern, actors: ActorIndex) -> Role
     if not roles.target:
         phrase_target(noun, actors, roles, pattern.target_preps)
     if not roles.target and pattern.deep_target:
-        subtree_target(noun, actors, roles)
+        _subtree_target(noun, actors, roles)
     return roles
 
 
