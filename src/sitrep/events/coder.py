@@ -21,7 +21,7 @@ from sitrep.events import modality as modality_cues
 from sitrep.events import patterns as pattern_data
 from sitrep.events.merge import merge_mentions
 from sitrep.events.patterns import TriggerPattern
-from sitrep.events.roles import ActorIndex, Roles, noun_roles, verb_roles
+from sitrep.events.roles import ActorIndex, Roles, noun_roles, prep_objects, verb_roles
 
 _POS = {"VERB": "VERB", "NOUN": "NOUN", "PROPN": "NOUN", "ADJ": "ADJ"}
 _STANCE_MODALITY = {"deny": "denied", "claim": "reported", "dispute": "reported", "confirm": "reported"}
@@ -208,13 +208,11 @@ def _place_as_source(pattern: TriggerPattern, token: Token, roles: Roles, actors
         return
     heads = (token, modality_cues.clause_head(token), *constraints.objects(token), *constraints.subjects(token))
     for head in dict.fromkeys(heads):
-        for prep in head.children:
-            if prep.dep_ == "prep" and prep.lower_ in _GATHERING_PREPS:
-                for obj in (c for c in prep.children if c.dep_ == "pobj"):
-                    places = [a for a in actors.of_phrase(obj) if a._.sitrep_actor["kind"] in {"place", "country"}]
-                    if places:
-                        roles.add("source", places, f"place.{prep.lower_}")
-                        return
+        for prep, obj in prep_objects(head, _GATHERING_PREPS):
+            places = [a for a in actors.of_phrase(obj) if a._.sitrep_actor["kind"] in {"place", "country"}]
+            if places:
+                roles.add("source", places, f"place.{prep}")
+                return
 
 
 def _domestic(targets: list[dict], sources: list[Span]) -> list[dict]:
