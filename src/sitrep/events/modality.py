@@ -7,11 +7,20 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from spacy.tokens import Token
 
 from sitrep import datafiles
 from sitrep.events.patterns import DATA_DIR
+
+
+class ReportedFuture(NamedTuple):
+    """Modals that reported speech shifts from "will" ("would") and the verbs that report."""
+
+    modals: frozenset[str]
+    reporting: frozenset[str]
+    id: str
 
 
 @dataclass(frozen=True)
@@ -21,17 +30,17 @@ class Cues:
     governors: dict[str, tuple[str, str]]
     hedges: frozenset[str]
     stative: frozenset[str]
-    reported_future: tuple[frozenset[str], frozenset[str], str]
+    reported_future: ReportedFuture
 
 
 @lru_cache(maxsize=1)
 def cues() -> Cues:
     aux, mark, governors, hedges, stative = {}, {}, {}, set(), set()
-    reported_future: tuple[frozenset[str], frozenset[str], str] = (frozenset(), frozenset(), "")
+    reported_future = ReportedFuture(frozenset(), frozenset(), "")
     path = DATA_DIR / "modality.jsonl"
     for _, row in datafiles.records(datafiles.read_lines(path), path):
         if "reported_aux" in row:
-            reported_future = (frozenset(row["reported_aux"]), frozenset(row["reporting"]), row["id"])
+            reported_future = ReportedFuture(frozenset(row["reported_aux"]), frozenset(row["reporting"]), row["id"])
             continue
         value = (row.get("modality", ""), row["id"])
         aux.update(dict.fromkeys(row.get("aux", []), value))
@@ -61,13 +70,11 @@ def modality(trigger: Token) -> tuple[str, str | None]:
     """(modality, cue id) of the trigger's clause; ("asserted", None) when nothing marks it."""
     table = cues()
     verb = clause_head(trigger)
-    for child in verb.children:
-        if _future_in_the_past(verb, child, table):
-            return "future", table.reported_future[2]
-        if child.dep_ in {"aux", "auxpass"} and child.lower_ in table.aux:
-            return table.aux[child.lower_]
-        if child.dep_ == "mark" and child.lower_ in table.mark:
-            return table.mark[child.lower_]
+    if _future_in_the_past(verb, table):
+        return "future", table.reported_future.id
+    cue = next((found for found in (_cue(c, table) for c in verb.children) if found), None)
+    if cue is not None:
+        return cue
     if verb.dep_ in {"xcomp", "ccomp"} and verb.head.lemma_ in table.governors:
         return table.governors[verb.head.lemma_]
     if verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in table.mark for c in verb.children):
@@ -75,14 +82,24 @@ def modality(trigger: Token) -> tuple[str, str | None]:
     return "asserted", None
 
 
-def _future_in_the_past(verb: Token, aux: Token, table: Cues) -> bool:
+def _future_in_the_past(verb: Token, table: Cues) -> bool:
     """ "said they would blockade the port": reported speech shifts "will" to "would", so the
     act is announced, not hypothetical, unless a condition hangs on it."""
-    modals, reporting, _ = table.reported_future
-    head = verb.head
-    return (aux.dep_ == "aux" and aux.lower_ in modals and verb.dep_ == "ccomp" and head.lemma_ in reporting
-            and head.tag_ in {"VBD", "VBN"} and not any(c.dep_ == "advcl" and any(m.lower_ in table.mark for m in c.children)
-                                                        for c in verb.children))
+    rule, head = table.reported_future, verb.head
+    if verb.dep_ != "ccomp" or head.lemma_ not in rule.reporting or head.tag_ not in {"VBD", "VBN"}:
+        return False
+    own = list(verb.children)
+    modal = next((c.i for c in own if c.dep_ == "aux" and c.lower_ in rule.modals), None)
+    if modal is None or any(_cue(c, table) for c in own if c.i < modal):
+        return False
+    return not any(c.dep_ == "advcl" and any(m.lower_ in table.mark for m in c.children) for c in own)
+
+
+def _cue(child: Token, table: Cues) -> tuple[str, str] | None:
+    """The modality an auxiliary or subordinator of the clause marks, if it is a cue."""
+    if child.dep_ in {"aux", "auxpass"}:
+        return table.aux.get(child.lower_)
+    return table.mark.get(child.lower_) if child.dep_ == "mark" else None
 
 
 def is_hedged(trigger: Token) -> bool:
