@@ -6,16 +6,9 @@ from __future__ import annotations
 
 import pytest
 
+from sitrep.testing.events import first_event, participant_codes
+
 ROOTS = ("01", "02", "03", "04", "05")
-
-
-def _event(doc, code: str) -> dict | None:
-    """The first event of the sentence in the expected root."""
-    return next((e for e in doc._.sitrep_events if e["cameo"][:2] == code[:2]), None)
-
-
-def _codes(event: dict, role: str) -> set[str]:
-    return {p["code"] for p in event[role] if p["code"]}
 
 
 # (sentence, expected code or prefix, sources named, targets named)
@@ -181,12 +174,12 @@ VISITS = [
 @pytest.mark.slow
 @pytest.mark.parametrize("text, pattern, code, sources, targets", READINESS + VISITS)
 def test_triggers_01_05_new_patterns_fire(annotate, text, pattern, code, sources, targets):
-    event = _event(annotate(text), code)
+    event = first_event(annotate(text), code)
     assert event is not None, text
     assert pattern in event["evidence"].split(), event["evidence"]
     assert event["cameo"] == code, (event["cameo"], event["evidence"])
-    assert sources <= _codes(event, "source"), event["evidence"]
-    assert targets <= _codes(event, "target"), event["evidence"]
+    assert sources <= participant_codes(event, "source"), event["evidence"]
+    assert targets <= participant_codes(event, "target"), event["evidence"]
 
 
 @pytest.mark.slow
@@ -198,9 +191,9 @@ def test_triggers_01_05_new_patterns_fire(annotate, text, pattern, code, sources
     ],
 )
 def test_triggers_01_05_intent_not_aimed_at_oneself(annotate, text, code):
-    event = _event(annotate(text), code)
+    event = first_event(annotate(text), code)
     assert event is not None, text
-    assert not _codes(event, "source") & _codes(event, "target"), event["evidence"]
+    assert not participant_codes(event, "source") & participant_codes(event, "target"), event["evidence"]
 
 
 @pytest.mark.slow
@@ -212,18 +205,18 @@ def test_triggers_01_05_intent_not_aimed_at_oneself(annotate, text, code):
     ],
 )
 def test_triggers_01_05_military_halts_are_not_protests_called_off(annotate, text, code):
-    event = _event(annotate(text), code)
+    event = first_event(annotate(text), code)
     assert event is not None and event["cameo"] == code, event and event["evidence"]
 
 
 @pytest.mark.slow
 @pytest.mark.parametrize("text, code, sources, targets", STATEMENTS + APPEALS + INTENT + CONSULT + COOPERATION)
 def test_triggers_01_05_code_paraphrases(annotate, text, code, sources, targets):
-    event = _event(annotate(text), code)
+    event = first_event(annotate(text), code)
     assert event is not None, text
     assert event["cameo"].startswith(code), (event["cameo"], event["evidence"])
-    assert sources <= _codes(event, "source"), event["evidence"]
-    assert targets <= _codes(event, "target"), event["evidence"]
+    assert sources <= participant_codes(event, "source"), event["evidence"]
+    assert targets <= participant_codes(event, "target"), event["evidence"]
 
 
 @pytest.mark.slow

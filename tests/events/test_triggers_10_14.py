@@ -5,16 +5,9 @@ from __future__ import annotations
 
 import pytest
 
+from sitrep.testing.events import first_event, participant_codes
+
 ROOTS = ("10", "11", "12", "13", "14")
-
-
-def _event(doc, code: str) -> dict | None:
-    """The first event of the sentence in the expected root."""
-    return next((e for e in doc._.sitrep_events if e["cameo"][:2] == code[:2]), None)
-
-
-def _codes(event: dict, role: str) -> set[str]:
-    return {p["code"] for p in event[role] if p["code"]}
 
 
 # (sentence, expected code or prefix, sources named, targets named)
@@ -149,11 +142,11 @@ PROTEST_FORMS = [
 @pytest.mark.parametrize("text, code, sources, targets",
                          DEMANDS + DISAPPROVALS + REJECTIONS + THREATS + PROTESTS + DEMAND_CLAUSES + THREAT_FORMS + PROTEST_FORMS)
 def test_triggers_10_14_code_paraphrases(annotate, text, code, sources, targets):
-    event = _event(annotate(text), code)
+    event = first_event(annotate(text), code)
     assert event is not None, text
     assert event["cameo"].startswith(code), (event["cameo"], event["evidence"])
-    assert sources <= _codes(event, "source"), event["evidence"]
-    assert targets <= _codes(event, "target"), event["evidence"]
+    assert sources <= participant_codes(event, "source"), event["evidence"]
+    assert targets <= participant_codes(event, "target"), event["evidence"]
 
 
 @pytest.mark.slow

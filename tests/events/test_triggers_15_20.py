@@ -6,16 +6,9 @@ from __future__ import annotations
 
 import pytest
 
+from sitrep.testing.events import first_event, participant_codes
+
 ROOTS = ("15", "16", "17", "18", "19", "20")
-
-
-def _event(doc, code: str) -> dict | None:
-    """The first event of the sentence in the expected root."""
-    return next((e for e in doc._.sitrep_events if e["cameo"][:2] == code[:2]), None)
-
-
-def _codes(event: dict, role: str) -> set[str]:
-    return {p["code"] for p in event[role] if p["code"]}
 
 
 # (sentence, expected code or prefix, sources named, targets named)
@@ -149,11 +142,11 @@ ANNOUNCED_MEASURES = [
                          FORCE_POSTURE + REDUCED_RELATIONS + COERCION + ASSAULTS + FIGHTS + MASS_VIOLENCE
                          + PROPERTY_AND_LINKS + ANNOUNCED_MEASURES)
 def test_triggers_15_20_code_paraphrases(annotate, text, code, sources, targets):
-    event = _event(annotate(text), code)
+    event = first_event(annotate(text), code)
     assert event is not None, text
     assert event["cameo"].startswith(code), (text, event["cameo"], event["evidence"])
-    assert sources <= _codes(event, "source"), (text, event["evidence"])
-    assert targets <= _codes(event, "target"), (text, event["evidence"])
+    assert sources <= participant_codes(event, "source"), (text, event["evidence"])
+    assert targets <= participant_codes(event, "target"), (text, event["evidence"])
 
 
 # Common news verbs in their ordinary senses: no force-posture, sanction, coercion or attack event.
@@ -196,5 +189,5 @@ SPECIFIC_OVER_GENERIC = [
 @pytest.mark.slow
 @pytest.mark.parametrize(("text", "code"), SPECIFIC_OVER_GENERIC)
 def test_triggers_15_20_prefer_specific_constructions(annotate, text, code):
-    event = _event(annotate(text), code)
+    event = first_event(annotate(text), code)
     assert event is not None and event["cameo"] == code, (text, event and event["evidence"])
