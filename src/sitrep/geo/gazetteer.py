@@ -176,16 +176,26 @@ def rank(match: Match) -> tuple[int, float]:
     return 4, -entry.population * (PREFERRED_NAME_WEIGHT if match.preferred else 1)
 
 
+def _towns(matches: list[Match]) -> set[tuple[str | None, str | None]]:
+    return {(m.entry.country, m.entry.admin1) for m in matches if m.entry.feature == "city"}
+
+
+def named_for_a_town(matches: list[Match]) -> list[Match]:
+    """The divisions among `matches` that share their name with a town of theirs, also among
+    them ("Idlib", "Kharkiv"): a bare name means the town; "Idlib province" reaches the
+    division through the tagger's suffix rule."""
+    towns = _towns(matches)
+    return [m for m in matches if m.entry.feature == "admin1" and (m.entry.country, m.entry.admin1) in towns]
+
+
 def _towns_before_their_division(matches: list[Match]) -> list[Match]:
-    """A bare name shared by a division and its own town ("Idlib", "Kandahar") means the town;
-    "Idlib province" reaches the division through the tagger's suffix rule."""
-    towns = {(m.entry.country, m.entry.admin1) for m in matches if m.entry.feature == "city"}
-    named_for_town = [m for m in matches if m.entry.feature == "admin1" and (m.entry.country, m.entry.admin1) in towns]
-    if not named_for_town:
+    """Divisions named for their town move just after the first town of their name."""
+    shadowed = named_for_a_town(matches)
+    if not shadowed:
         return matches
-    rest = [m for m in matches if m not in named_for_town]
+    rest, towns = [m for m in matches if m not in shadowed], _towns(matches)
     position = next(i for i, m in enumerate(rest) if (m.entry.country, m.entry.admin1) in towns)
-    return rest[: position + 1] + named_for_town + rest[position + 1 :]
+    return rest[: position + 1] + shadowed + rest[position + 1 :]
 
 
 def _credible(matches: list[Match], key: str) -> list[Match]:

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span
 
 from sitrep.geo.entry import Entry, normalize
-from sitrep.geo.gazetteer import Match
+from sitrep.geo.gazetteer import Match, named_for_a_town
 from sitrep.geo.rules import governor
 
 AREAS = ("region", "continent")
@@ -100,16 +100,10 @@ def choose(matches: list[Match], context: Context, qualifier: Entry | None = Non
         return matches[0].entry
     if any(m.entry.feature == "country" for m in matches):
         matches = [m for m in matches if m.entry.feature in ("country", "admin1")]
-    matches = _towns_not_their_divisions(matches)
+    shadowed = named_for_a_town(matches)
+    matches = [m for m in matches if m not in shadowed]
     order = {id(m): i for i, m in enumerate(matches)}
     return max(matches, key=lambda m: (score(m, context, siblings), -order[id(m)])).entry
-
-
-def _towns_not_their_divisions(matches: list[Match]) -> list[Match]:
-    """A bare "Kharkiv" or "Geneva" is the town, not the division named after it ("the Kharkiv
-    region" reaches the division alone, through the tagger's suffix rule)."""
-    towns = {(m.entry.country, m.entry.admin1) for m in matches if m.entry.feature == "city"}
-    return [m for m in matches if m.entry.feature != "admin1" or (m.entry.country, m.entry.admin1) not in towns]
 
 
 def score(match: Match, context: Context, siblings: set[str] | frozenset[str] = frozenset()) -> float:

