@@ -151,7 +151,7 @@ class Location(_Model):
     lat: float | None = Field(None, description="Latitude.")
     lon: float | None = Field(None, description="Longitude.")
     country: str | None = Field(None, description="ISO alpha-3 country.")
-    precision: Literal["point", "city", "admin1", "country", "region"] = Field(description="How exact the place is.")
+    precision: Literal["point", "city", "admin2", "admin1", "country", "region"] = Field(description="How exact the place is.")
     reason: str | None = Field(None, description="Why this place was chosen.")
 
 
@@ -218,7 +218,7 @@ class Place(_Model):
     lat: float | None = Field(None, description="Latitude.")
     lon: float | None = Field(None, description="Longitude.")
     country: str | None = Field(None, description="ISO alpha-3 country, None for regions.")
-    feature: Literal["country", "admin1", "city", "region", "continent", "point"] = Field(description="Feature class.")
+    feature: Literal["country", "admin1", "admin2", "city", "region", "continent", "point"] = Field(description="Feature class.")
     reason: str | None = Field(None, description="Why the toponym was read as a place.")
 
 

@@ -40,3 +40,10 @@ def test_evaluate_gwn_scores_accuracy_recall_and_metonymy(gwn) -> None:
     assert (scores["accuracy_161km"], scores["recall_literal"], scores["precision_literal"]) == (0.5, 0.5, 1.0)
     assert scores["metonymic_as_place"] == 0.0
     assert scores["by_type"] == {"Literal": 0.5, "Metonymic": 0.0}
+
+
+def test_evaluate_gwn_geocodes_the_gold_toponyms_apart_from_recognition(gwn) -> None:
+    # Without NER the component misses Timbuktu; handed the gold span, the resolver places it.
+    geocoding = evaluate_gwn(gwn, spacy.blank("en"))["geocoding"]
+    assert geocoding["counts"] == {"covered": 2, "literal_coords": 2, "within": 2}
+    assert (geocoding["accuracy_161km"], geocoding["coverage"]) == (1.0, 1.0)

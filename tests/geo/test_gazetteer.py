@@ -186,3 +186,19 @@ def test_lookup_a_town_comes_before_the_division_named_after_it(gazetteer: Gazet
 @pytest.mark.parametrize("name", ["Eastern Province", "Centre-Nord", "Northern Region", "Saint Andrew"])
 def test_lookup_generic_and_shared_division_names_are_not_indexed(gazetteer: Gazetteer, name: str) -> None:
     assert all(e.feature != "admin1" for e in gazetteer.lookup(name))
+
+
+@pytest.mark.parametrize(("name", "country", "admin1"), [("Kent", "GBR", "ENG"), ("Northamptonshire", "GBR", "ENG"),
+                                                         ("Orange County", "USA", "CA")])
+def test_lookup_second_level_divisions_where_geonames_records_them(gazetteer: Gazetteer, name: str, country: str,
+                                                                   admin1: str) -> None:
+    top = gazetteer.lookup(name)[0]
+    assert (top.feature, top.country, top.admin1) == ("admin2", country, admin1)
+    assert top.population > 100_000, "a county counts the people of its towns"
+
+
+@pytest.mark.parametrize("name", ["Shenzhen", "Thane"])
+def test_lookup_a_town_comes_before_the_county_named_after_it(gazetteer: Gazetteer, name: str) -> None:
+    found = gazetteer.lookup(name)
+    county = next(e for e in found if e.feature == "admin2")
+    assert found[0].feature == "city" and (found[0].country, found[0].admin1) == (county.country, county.admin1)

@@ -33,6 +33,10 @@ ODESA = city("Odesa", "UKR", 1_010_537, geonameid=50)
 ODESSA_TX = city("Odessa", "USA", 114_428, admin1="TX", geonameid=51)
 WASHINGTON_DC = city("Washington", "USA", 689_545, admin1="DC", capital_of="USA", geonameid=60)
 WASHINGTON_STATE = Entry(61, "Washington", 47.5, -120.5, "USA", "admin1", 0, None, "WA", "geonames.61")
+KENT_GB = Entry(None, "Kent", 51.2, 0.7, "GBR", "admin2", 1_177_000, None, "ENG", "place.admin2.GBR.england.kent")
+KENT_WA = city("Kent", "USA", 126_952, admin1="WA", geonameid=70)
+ASHFORD_KENT = Entry(71, "Ashford", 51.15, 0.87, "GBR", "city", 74_000, None, "ENG", "geonames.71")
+ASHFORD_SURREY = Entry(72, "Ashford", 51.43, -0.46, "GBR", "city", 28_000, None, "ENG", "geonames.72")
 
 
 def context(*entries: Entry) -> Counter:
@@ -55,6 +59,8 @@ def context(*entries: Entry) -> Counter:
         ([match(GAZA_STRIP), match(GAZA_CITY)], context(), GAZA_STRIP),
         ([match(ODESA, preferred=False), match(ODESSA_TX)], context(), ODESA),
         ([match(ODESA, preferred=False), match(ODESSA_TX)], context(TEXAS), ODESSA_TX),
+        ([match(KENT_GB), match(KENT_WA)], context(), KENT_GB),  # a county by the people of its towns
+        ([match(KENT_GB), match(KENT_WA)], context(WASHINGTON_STATE), KENT_WA),
     ],
 )
 def test_choose_by_kind_population_and_context(matches, seen, expected: Entry) -> None:
@@ -76,6 +82,7 @@ def test_choose_coordinated_states_pull_towards_the_state() -> None:
 
 
 @pytest.mark.parametrize(("entry", "outer", "inside"), [(PARIS_TX, TEXAS, True), (PARIS_FR, TEXAS, False),
-                                                        (GAZA_CITY, GAZA_STRIP, True), (GEORGIA, GEORGIA, False)])
+                                                        (GAZA_CITY, GAZA_STRIP, True), (GEORGIA, GEORGIA, False),
+                                                        (ASHFORD_KENT, KENT_GB, True), (ASHFORD_SURREY, KENT_GB, False)])
 def test_within_country_or_division(entry: Entry, outer: Entry, inside: bool) -> None:
     assert within(entry, outer) is inside

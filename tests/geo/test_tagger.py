@@ -75,6 +75,9 @@ def test_tagger_underwriting_sentence(tag) -> None:
         ("Floods hit villages across Bavaria last spring.", "Bavaria", "Bavaria", "DEU", "admin1"),
         ("Militants attacked a police post in Helmand on Friday.", "Helmand", "Helmand", "AFG", "admin1"),
         ("Schools reopened in Borno after months of closures.", "Borno", "Borno", "NGA", "admin1"),
+        ("Wildfires spread across Orange County on Monday.", "Orange County", "Orange County", "USA", "admin2"),
+        ("Police sealed off a farm in Kent after the blast.", "Kent", "Kent", "GBR", "admin2"),
+        ("The train stopped in Ashford, Kent, for an hour.", "Ashford", "Ashford", "GBR", "city"),
     ],
 )
 def test_tagger_literal_places_resolve(tag, text: str, toponym: str, name: str, country: str | None, feature: str) -> None:

@@ -16,7 +16,7 @@ from sitrep.nlp.extensions import PLACES, QUANTITIES, TIMES
 
 _MEASURE_PREPS = {"of"}
 _ANAPHORIC_CONTENT = {"report", "claim", "allegation", "account", "news", "information", "it", "this", "that", "move", "deployment"}
-_PLACE_PRECISION = {"country": "country", "city": "city", "admin1": "admin1", "region": "region", "continent": "region", "point": "point"}
+_PLACE_PRECISION = {"country": "country", "city": "city", "admin1": "admin1", "admin2": "admin2", "region": "region", "continent": "region", "point": "point"}
 
 
 def owner(token: Token, triggers: set[int], stop: set[int] = frozenset()) -> int | None:

@@ -35,8 +35,9 @@ ACLED_COLUMNS = (
     "event_id_cnty", "event_date", "year", "time_precision", "event_type", "sub_event_type", "actor1", "actor2",
     "iso", "country", "location", "latitude", "longitude", "geo_precision", "source", "notes", "fatalities",
 )
-_GDELT_GEO_TYPE = {"country": 1, "region": 1, "admin1": 5, "city": 4, "point": 4}
-_ACLED_GEO_PRECISION = {"point": 1, "city": 1, "admin1": 3, "region": 3, "country": 3}
+# GDELT has no county type: a second-level division is an area like a state (5), not a point.
+_GDELT_GEO_TYPE = {"country": 1, "region": 1, "admin1": 5, "admin2": 5, "city": 4, "point": 4}
+_ACLED_GEO_PRECISION = {"point": 1, "city": 1, "admin2": 2, "admin1": 3, "region": 3, "country": 3}
 _ACLED_TIME_PRECISION = {"day": 1, "week": 2}  # anything coarser is 3
 
 

@@ -12,7 +12,7 @@ import unicodedata
 from dataclasses import dataclass
 from typing import Literal
 
-Feature = Literal["country", "city", "admin1", "region", "continent"]
+Feature = Literal["country", "city", "admin1", "admin2", "region", "continent", "point"]
 
 # Letters NFKD does not decompose into a base letter plus a combining mark.
 _UNDECOMPOSED = str.maketrans({"ł": "l", "ø": "o", "đ": "d", "ð": "d", "þ": "th", "æ": "ae", "œ": "oe", "ı": "i", "ħ": "h"})

@@ -6,6 +6,10 @@ Literal readings follow the paper's split: Literal, Mixed, Literal_Modifier,
 Embedded_Literal and Coercion are places; Metonymic, Demonym, Non_Literal_Modifier,
 Embedded_Non_Lit, Homonym and Language are associative uses.
 
+Two measures, as in the geoparsing literature: end to end (the toponyms the component finds
+and keeps as places) and geocoding alone (the resolver given the gold toponym spans, so that
+recognition misses do not count against it).
+
 Run: `python -m sitrep.geo.evaluate PATH/GWN.xml`
 Docs: docs/geo.md
 """
@@ -23,6 +27,7 @@ from statistics import median
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from sitrep.geo.resolve import Toponym, resolve_all
 from sitrep.geo.sources import distance_km
 from sitrep.geo.tagger import PlaceTagger
 from sitrep.nlp.extensions import PLACES
@@ -91,19 +96,49 @@ def evaluate_gwn(path: Path, nlp: Language) -> dict:
         (the same over those we found and resolved), `recall_literal`, `metonymic_as_place`
         (share of gold metonymic toponyms we report as places), `associative_as_place`,
         `precision_literal` (predicted places overlapping a gold literal toponym), the median
-        error in km, and per gold type how often we report a place.
+        error in km, per gold type how often we report a place, and under `geocoding` the
+        resolver's figures when it is handed the gold toponyms (`accuracy_161km` over gold
+        literal toponyms with coordinates, `coverage`: share the gazetteer has a name for).
 
     Docs: docs/geo.md
     """
     articles = read_gwn(path)
-    tagger = None if "sitrep_places" in nlp.pipe_names else PlaceTagger(nlp)
+    in_pipeline = "sitrep_places" in nlp.pipe_names
+    tagger = nlp.get_pipe("sitrep_places") if in_pipeline else PlaceTagger(nlp)
     tally: Counter[str] = Counter()
+    geocoding: Counter[str] = Counter()
     errors: list[float] = []
     by_type: dict[str, Counter[str]] = {}
     for doc, (_, golds) in zip(nlp.pipe(text for text, _ in articles), articles):
-        predicted = predicted_places(tagger(doc) if tagger else doc)
+        predicted = predicted_places(doc if in_pipeline else tagger(doc))
         _score(golds, predicted, tally, errors, by_type)
-    return _summary(tally, errors, by_type)
+        _geocode_gold(doc, golds, tagger, geocoding)
+    return {**_summary(tally, errors, by_type), "geocoding": _geocoding_summary(geocoding)}
+
+
+def _geocode_gold(doc: Doc, golds: list[Gold], tagger: PlaceTagger, tally: Counter[str]) -> None:
+    """Resolve the gold toponyms of one document together, as the tagger resolves its own."""
+    spans = [(gold, doc.char_span(gold.start, gold.end, alignment_mode="expand")) for gold in golds]
+    given = sorted(((g, Toponym(s, "GPE", True, tagger.matches(s))) for g, s in spans if s is not None),
+                   key=lambda pair: pair[1].span.start)
+    resolve_all([toponym for _, toponym in given])
+    for gold, toponym in given:
+        if gold.kind not in LITERAL or gold.lat is None or gold.lon is None:
+            continue
+        tally["literal_coords"] += 1
+        tally["covered"] += bool(toponym.matches)
+        entry = toponym.entry
+        if entry is not None and distance_km(gold.lat, gold.lon, entry.lat, entry.lon) <= TOLERANCE_KM:
+            tally["within"] += 1
+
+
+def _geocoding_summary(tally: Counter[str]) -> dict:
+    return {
+        "accuracy_161km": _ratio(tally["within"], tally["literal_coords"]),
+        "accuracy_161km_covered": _ratio(tally["within"], tally["covered"]),
+        "coverage": _ratio(tally["covered"], tally["literal_coords"]),
+        "counts": dict(sorted(tally.items())),
+    }
 
 
 def _score(golds: list[Gold], predicted: list[Predicted], tally: Counter[str], errors: list[float],

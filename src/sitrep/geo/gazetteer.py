@@ -27,7 +27,7 @@ from sitrep.geo.sources import DATA_DIR, DATA_FILES, MIN_CITY_POPULATION, Named,
 __all__ = ["Entry", "Gazetteer", "Match", "build_index", "default_index_path", "index_key", "normalize"]
 
 # Bump when the index layout or the build rules change, so stale caches are rebuilt.
-INDEX_FORMAT = 1
+INDEX_FORMAT = 2
 # Lookups an instance remembers; the tagger asks the same few hundred names again and again.
 LOOKUP_CACHE_SIZE = 50_000
 # Cities at least this large (or national capitals) outrank a first-level division of the
@@ -54,6 +54,7 @@ CREATE INDEX entry_country ON entry (country, feature);
 """
 _COLUMNS = "e.geonameid, e.name, e.lat, e.lon, e.country, e.feature, e.population, e.capital_of, e.admin1, e.id"
 _AREAS: tuple[Feature, ...] = ("region", "continent")
+_DIVISIONS: tuple[Feature, ...] = ("admin1", "admin2")
 
 
 @dataclass(frozen=True, slots=True)
@@ -155,14 +156,15 @@ def _insert(db: sqlite3.Connection, rowid: int, entry: Entry, names: list[tuple[
 
 def is_major(entry: Entry) -> bool:
     """A national capital or a city of a million or more."""
-    return bool(entry.capital_of) or entry.population >= MAJOR_CITY_POPULATION
+    return bool(entry.capital_of) or (entry.feature == "city" and entry.population >= MAJOR_CITY_POPULATION)
 
 
 def rank(match: Match) -> tuple[int, float]:
     """Order in which a reader without context would take same-named places (lower first).
 
     Regions and continents first, then countries, then national capitals and major cities,
-    then first-level divisions, then other cities by population (preferred names weigh more).
+    then first-level divisions, then other cities and second-level divisions by population
+    (preferred names weigh more).
     """
     entry = match.entry
     if entry.feature in _AREAS:
@@ -181,11 +183,11 @@ def _towns(matches: list[Match]) -> set[tuple[str | None, str | None]]:
 
 
 def named_for_a_town(matches: list[Match]) -> list[Match]:
-    """The divisions among `matches` that share their name with a town of theirs, also among
-    them ("Idlib", "Kharkiv"): a bare name means the town; "Idlib province" reaches the
-    division through the tagger's suffix rule."""
+    """The divisions among `matches` that share their name with a town of their first-level
+    division, also among them ("Idlib", "Kharkiv"): a bare name means the town; "Idlib
+    province" reaches the division through the tagger's suffix rule."""
     towns = _towns(matches)
-    return [m for m in matches if m.entry.feature == "admin1" and (m.entry.country, m.entry.admin1) in towns]
+    return [m for m in matches if m.entry.feature in _DIVISIONS and (m.entry.country, m.entry.admin1) in towns]
 
 
 def _towns_before_their_division(matches: list[Match]) -> list[Match]:

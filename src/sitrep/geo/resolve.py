@@ -22,6 +22,7 @@ from spacy.tokens import Span
 from sitrep.geo.entry import Entry, normalize
 from sitrep.geo.gazetteer import Match, named_for_a_town
 from sitrep.geo.rules import governor
+from sitrep.geo.sources import distance_km
 
 AREAS = ("region", "continent")
 # Scores are in decades of population: +1 weighs like a ten times larger place.
@@ -31,8 +32,11 @@ CAPITAL_BONUS = 1.5       # national capitals: "Paris" is Paris, France, even in
 COUNTRY_BONUS = 2.0       # countries over divisions of the same name ("Georgia")
 ALTERNATE_PENALTY = 0.5   # reached by an alternate name only ("Odessa" for Odesa)
 SIBLING_SUPPORT = 1.5     # the kind of place its coordinated neighbours are ("California or Washington")
-# Divisions have no population in our sources; score them like a place of this size.
+# First-level divisions have no population in our sources; score them like a place of this
+# size. Second-level ones carry the people of their towns.
 DIVISION_POPULATION = 3_000_000
+# A town lies in a second-level division when in its first-level one and this close to its centre.
+COUNTY_RADIUS_KM = 80.0
 
 Context = Counter[tuple[str, str | None]]
 
@@ -141,6 +145,9 @@ def within(entry: Entry, outer: Entry) -> bool:
     """True when the entry lies in the outer country or first-level division."""
     if outer.feature == "admin1":
         return entry.country == outer.country and entry.admin1 == outer.admin1
+    if outer.feature == "admin2":
+        return (entry.country == outer.country and entry.admin1 == outer.admin1 and entry.id != outer.id
+                and distance_km(entry.lat, entry.lon, outer.lat, outer.lon) <= COUNTY_RADIUS_KM)
     return entry.country == outer.country and entry.id != outer.id
 
 
@@ -151,7 +158,7 @@ def pair_qualifier(first: Toponym, second: Toponym) -> Entry | None:
         return None
     if any(m.entry.feature in ("country", "admin1") + AREAS for m in first.matches):
         return None
-    outers = [m.entry for m in second.matches if m.entry.feature in ("country", "admin1")]
+    outers = [m.entry for m in second.matches if m.entry.feature in ("country", "admin1", "admin2")]
     if not first.matches:
         return outers[0] if outers and first.strong and _ends_phrase(second) else None
     found = next((o for o in outers if any(within(m.entry, o) for m in first.matches)), None)

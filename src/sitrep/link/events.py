@@ -27,7 +27,7 @@ from sitrep.model import Actor, Analysis, Claim, Event, EventDate, Location, Qua
 
 WINDOW_DAYS = 7  # undated reports merge only when published at most this many days apart
 _DATE_RANK = {"day": 0, "week": 1, "month": 2, "quarter": 3, "year": 4, "decade": 5, "unknown": 6}
-_PLACE_RANK = {"point": 0, "city": 1, "admin1": 2, "country": 3, "region": 4}
+_PLACE_RANK = {"point": 0, "city": 1, "admin2": 2, "admin1": 3, "country": 4, "region": 5}
 _EXACT_PLACES = {"point", "city"}
 _CODING = ("cameo", "cameo_name", "goldstein", "quad_class", "plover", "acled")
 _GROWING = ("mentions", "publishers", "claims", "claimants", "figures", "quantities", "weapons")
