@@ -218,3 +218,16 @@ def test_noun_clause_inherits_the_subject_of_its_verb(annotate) -> None:
 def test_a_trigger_noun_as_agent_folds_into_the_verb(annotate) -> None:
     coded = events(annotate("Kyiv was hit by a barrage of Russian missiles."))
     assert len([e for e in coded if e["cameo"].startswith("19")]) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "precision"),
+    [
+        ("Russian forces shelled villages in the Donetsk region of Ukraine on Monday.", "Donetsk", "admin1"),
+        ("Israeli jets struck targets in the Syrian capital on Sunday.", "Damascus", "city"),
+        ("Turkish troops shelled positions along the Syrian border.", "Syria", "country"),
+    ],
+)
+def test_event_location_is_the_most_exact_place_under_the_trigger(annotate, text, name, precision) -> None:
+    [event] = events(annotate(text))
+    assert (event["location"]["name"], event["location"]["precision"]) == (name, precision)

@@ -202,3 +202,16 @@ def test_lookup_a_town_comes_before_the_county_named_after_it(gazetteer: Gazette
     found = gazetteer.lookup(name)
     county = next(e for e in found if e.feature == "admin2")
     assert found[0].feature == "city" and (found[0].country, found[0].admin1) == (county.country, county.admin1)
+
+
+@pytest.mark.parametrize(("word", "alpha3"), [("Syrian", "SYR"), ("Ukrainian", "UKR"), ("British", "GBR"),
+                                              ("Congolese", "COD"), ("Kosovar", "XKX"), ("European", None)])
+def test_demonym_names_its_country(gazetteer: Gazetteer, word: str, alpha3: str | None) -> None:
+    country = gazetteer.demonym(word)
+    assert (country.country if country else None) == alpha3
+    assert country is None or country.feature == "country"
+
+
+@pytest.mark.parametrize(("alpha3", "capital"), [("UKR", "Kyiv"), ("SYR", "Damascus"), ("USA", "Washington")])
+def test_capital_of_a_country(gazetteer: Gazetteer, alpha3: str, capital: str) -> None:
+    assert gazetteer.capital(alpha3).name == capital

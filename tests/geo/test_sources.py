@@ -13,6 +13,7 @@ from sitrep.geo.sources import (
     CountryAlias,
     Cue,
     Region,
+    demonyms,
     distance_km,
     load_cues,
     read_rows,
@@ -76,3 +77,9 @@ def test_load_cues_has_every_rule_kind() -> None:
 @pytest.mark.parametrize(("a", "b", "km"), [((50.45, 30.52), (49.98, 36.25), 411), ((48.85, 2.35), (51.51, -0.13), 344)])
 def test_distance_km_matches_known_distances(a: tuple, b: tuple, km: int) -> None:
     assert abs(distance_km(*a, *b) - km) < 5
+
+
+@pytest.mark.parametrize(("word", "alpha3"), [("Syrian", "SYR"), ("Dominican", "DOM"), ("Congolese", "COD"),
+                                              ("Kosovar", "XKX")])
+def test_demonyms_go_to_one_state_even_when_shared(word: str, alpha3: str) -> None:
+    assert demonyms()[word] == alpha3

@@ -78,6 +78,10 @@ def test_tagger_underwriting_sentence(tag) -> None:
         ("Wildfires spread across Orange County on Monday.", "Orange County", "Orange County", "USA", "admin2"),
         ("Police sealed off a farm in Kent after the blast.", "Kent", "Kent", "GBR", "admin2"),
         ("The train stopped in Ashford, Kent, for an hour.", "Ashford", "Ashford", "GBR", "city"),
+        ("Shelling hit villages along the Syrian border.", "Syrian", "Syria", "SYR", "country"),
+        ("Drones struck an oil depot deep inside Russian territory.", "Russian", "Russia", "RUS", "country"),
+        ("Fighting raged in the Ukrainian capital.", "Ukrainian", "Kyiv", "UKR", "city"),
+        ("Russian forces shelled villages in the Donetsk region of Ukraine.", "Donetsk region", "Donetsk", "UKR", "admin1"),
     ],
 )
 def test_tagger_literal_places_resolve(tag, text: str, toponym: str, name: str, country: str | None, feature: str) -> None:
@@ -99,6 +103,8 @@ def test_tagger_literal_places_resolve(tag, text: str, toponym: str, name: str, 
         ("Beijing warned Taipei against any provocation.", "Taipei"),
         ("The deal is a victory for Kyiv.", "Kyiv"),
         ("Iran's foreign minister rejected the offer.", "Iran"),
+        ("Syrian troops entered Idlib.", "Syrian"),
+        ("A Russian was detained in Paris.", "Russian"),
     ],
 )
 def test_tagger_actor_uses_are_not_places(tag, text: str, toponym: str) -> None:

@@ -16,6 +16,7 @@ from sitrep.nlp.extensions import PLACES, QUANTITIES, TIMES
 
 _MEASURE_PREPS = {"of"}
 _ANAPHORIC_CONTENT = {"report", "claim", "allegation", "account", "news", "information", "it", "this", "that", "move", "deployment"}
+_PRECISION_ORDER = ("point", "city", "admin2", "admin1", "country", "region")
 _PLACE_PRECISION = {"country": "country", "city": "city", "admin1": "admin1", "admin2": "admin2", "region": "region", "continent": "region", "point": "point"}
 
 
@@ -65,16 +66,23 @@ def weapon_at(noun: Token, lexicon: dict[str, Weapon] | None = None) -> tuple[st
 
 
 def location_for(doc: Doc, trigger: int, triggers: set[int]) -> dict | None:
-    for span in doc.spans.get(PLACES, []):
-        if owner(span.root, triggers) == trigger:
-            place = dict(span._.sitrep_place or {})
-            return {
-                "name": place.get("name") or span.text, "geonameid": place.get("geonameid"),
-                "lat": place.get("lat"), "lon": place.get("lon"), "country": place.get("country"),
-                "precision": _PLACE_PRECISION.get(place.get("feature"), "point"),
-                "reason": f"{place.get('reason') or 'place'} under trigger",
-            }
-    return None
+    """The most exact place under the trigger that has coordinates, the first of equals: "in
+    the Donetsk region of Ukraine" is the region, "in Bakhmut and Soledar" Bakhmut."""
+    places = [dict(span._.sitrep_place or {}, text=span.text) for span in doc.spans.get(PLACES, [])
+              if owner(span.root, triggers) == trigger]
+    if not places:
+        return None
+    place = min(places, key=_exactness)
+    return {
+        "name": place.get("name") or place["text"], "geonameid": place.get("geonameid"),
+        "lat": place.get("lat"), "lon": place.get("lon"), "country": place.get("country"),
+        "precision": _PLACE_PRECISION.get(place.get("feature"), "point"),
+        "reason": f"{place.get('reason') or 'place'} under trigger",
+    }
+
+
+def _exactness(place: dict) -> tuple[bool, int]:
+    return place.get("lat") is None, _PRECISION_ORDER.index(_PLACE_PRECISION.get(place.get("feature"), "point"))
 
 
 def date_for(doc: Doc, trigger: Token, triggers: set[int], stops: set[int]) -> dict | None:

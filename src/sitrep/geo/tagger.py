@@ -2,8 +2,9 @@
 
 Candidates are spaCy's GPE/LOC/FAC entities, phrase matches of the gazetteer's region names
 (so "Northeast Asia" or "Donbas" count even when NER misses them), upper-case datelines
-("BEIRUT (AP) —") and, only where a firm place rule fires, ORG/PERSON entities or bare proper
-nouns that are gazetteer names ("to Kiev" tagged PERSON). Each is resolved against the
+("BEIRUT (AP) —"), adjectives of nationality that modify a place noun ("the Syrian border",
+"Russian territory": the country) and, only where a firm place rule fires, ORG/PERSON
+entities or bare proper nouns that are gazetteer names ("to Kiev" tagged PERSON). Each is resolved against the
 gazetteer (`resolve.py`) and written to `doc.spans["sitrep_places"]` only when `rules.py`
 reads it as a literal place. The factory `sitrep_places` is registered in
 `sitrep.nlp.factories`.
@@ -35,6 +36,9 @@ _CODE_LETTERS = 3
 REGION_MATCH = "REGION"
 DATELINE = "DATELINE"
 PROPER_NOUN = "PROPN"
+DEMONYM = "DEMONYM"
+# The place noun that turns "the Syrian capital" into the capital city rather than the country.
+CAPITAL_NOUN = "capital"
 DIVISIONS = ("admin1", "admin2")
 
 
@@ -70,13 +74,16 @@ class PlaceTagger:
 
     def toponyms(self, doc: Doc) -> list[Toponym]:
         """Every candidate toponym of the document, resolved (places and actors alike)."""
-        toponyms = [Toponym(span, label, strong, self.matches(span)) for span, label, strong in self._candidates(doc)]
+        toponyms = [Toponym(span, label, strong, self._demonym(span) if label == DEMONYM else self.matches(span))
+                    for span, label, strong in self._candidates(doc)]
         resolve_all(toponyms)
         return toponyms
 
     def reason(self, toponym: Toponym) -> str | None:
         """Why the toponym is a literal place (a rule id), or None for actors and the undecided."""
         entry, span = toponym.entry, toponym.span
+        if toponym.label == DEMONYM:
+            return _place_noun_reading(span, self.cues)
         if entry is not None and entry.feature in AREAS:
             return rules.REGION
         if toponym.paired:
@@ -115,6 +122,8 @@ class PlaceTagger:
 
     def _place(self, toponym: Toponym, reason: str) -> Span:
         entry, span = toponym.entry, toponym.span
+        if toponym.label == DEMONYM and entry and entry.country and reason == self.cues.get("place_noun", CAPITAL_NOUN):
+            entry = self.gazetteer.capital(entry.country) or entry
         place = Span(span.doc, span.start, span.end, label=entry.feature if entry else "place")
         place._.sitrep_place = describe(span.text, toponym.label, entry, reason)
         return place
@@ -129,6 +138,10 @@ class PlaceTagger:
         if span.text.isupper() and sum(ch.isalpha() for ch in span.text) <= _CODE_LETTERS:
             found = [m for m in found if m.entry.feature != "city"]
         return found
+
+    def _demonym(self, span: Span) -> list[Match]:
+        country = self.gazetteer.demonym(span.text)
+        return [Match(country, True)] if country else []
 
     def _extend(self, span: Span) -> Span:
         """Take in proper nouns NER left out when the longer name is a place: "Boa" + "Vista",
@@ -165,6 +178,12 @@ class PlaceTagger:
             found.setdefault((span.start, span.end), (DATELINE, True))
         for span in _bare_proper_nouns(doc, self.cues, set(self.cues.of("ner_label")) | set(self.cues.of("weak_label"))):
             found.setdefault((span.start, span.end), (PROPER_NOUN, False))
+        for span in _suffixed_names(doc, self.cues):  # "the Pacific region" is no town called Pacific
+            if any(m.entry.feature in DIVISIONS for m in self.matches(span)):
+                found.setdefault((span.start, span.end), (PROPER_NOUN, False))
+        for ent in doc.ents:
+            if ent.label_ in self.cues.of("demonym_label") and self.gazetteer.demonym(ent.text):
+                found.setdefault((ent.start, ent.end), (DEMONYM, False))
         spans = filter_spans([doc[s:e] for s, e in found])
         return [(span, *found[(span.start, span.end)]) for span in spans]
 
@@ -192,6 +211,13 @@ def describe(text: str, label: str, entry: Entry | None, reason: str) -> dict:
                 "feature": feature, "reason": reason}
     return {"geonameid": entry.geonameid, "name": entry.name, "lat": entry.lat, "lon": entry.lon,
             "country": entry.country, "feature": entry.feature, "reason": reason}
+
+
+def _place_noun_reading(span: Span, cues: rules.Cues) -> str | None:
+    """An adjective of nationality names a place only as a modifier of a place noun: "the
+    Syrian border" and "Russian territory" are places, "Syrian forces" and "a Russian" are not."""
+    use, cue = rules.read_use(span, cues)
+    return cue if use and cue.startswith("place.noun.") else None
 
 
 def _looks_like_a_name(span: Span) -> bool:
@@ -232,6 +258,15 @@ def _datelines(doc: Doc, cues: rules.Cues) -> Iterator[Span]:
             span = doc[token.i : end]
             if rules.follows_dateline_mark(span, cues):
                 yield span
+
+
+def _suffixed_names(doc: Doc, cues: rules.Cues) -> Iterator[Span]:
+    """Proper nouns NER missed before a division word: "the Donetsk region", "Idlib province"."""
+    for token in doc:
+        if token.lower_ in cues.of("name_suffix"):
+            names = [t for t in token.lefts if t.dep_ == "compound" and t.pos_ == "PROPN" and not t.ent_type_]
+            if names and names[-1].i == token.i - 1:
+                yield doc[names[0].i : token.i + 1]
 
 
 def _bare_proper_nouns(doc: Doc, cues: rules.Cues, labels: set[str]) -> Iterator[Span]:
