@@ -226,6 +226,7 @@ def test_a_trigger_noun_as_agent_folds_into_the_verb(annotate) -> None:
         ("Russian forces shelled villages in the Donetsk region of Ukraine on Monday.", "Donetsk", "admin1"),
         ("Israeli jets struck targets in the Syrian capital on Sunday.", "Damascus", "city"),
         ("Turkish troops shelled positions along the Syrian border.", "Syria", "country"),
+        ("Israeli troops raided Al-Shifa Hospital in Gaza City on Wednesday.", "Al-Shifa Hospital", "point"),
     ],
 )
 def test_event_location_is_the_most_exact_place_under_the_trigger(annotate, text, name, precision) -> None:

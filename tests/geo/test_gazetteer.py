@@ -108,7 +108,7 @@ def test_country_unknown_code_raises(gazetteer: Gazetteer) -> None:
 
 
 def test_areas_list_region_surface_names(gazetteer: Gazetteer) -> None:
-    surfaces = {surface for surface, entry in gazetteer.areas() if entry.feature in ("region", "continent")}
+    surfaces = {surface for surface, entry in gazetteer.phrases() if entry.feature in ("region", "continent")}
     assert {"Northeast Asia", "Donbass", "Europe"} <= surfaces
 
 
@@ -150,7 +150,7 @@ def test_build_index_writes_a_readable_index(tmp_path) -> None:
     assert [e.geonameid for e in tiny.lookup("SPRINGFIELD")] == [2, 1]
     assert tiny.lookup("steppe")[0].id == "place.region.steppe"
     assert tiny.meta()["entries"] == "3"
-    assert [s for s, _ in tiny.areas()] == ["Great Steppe", "the Steppe"]
+    assert [s for s, _ in tiny.phrases()] == ["Great Steppe", "the Steppe"]
 
 
 def test_gazetteer_missing_index_raises_e252(tmp_path) -> None:

@@ -12,6 +12,7 @@ from sitrep.geo.sources import (
     CityAlias,
     CountryAlias,
     Cue,
+    Landmark,
     Region,
     demonyms,
     distance_km,
@@ -21,6 +22,7 @@ from sitrep.geo.sources import (
 )
 
 FILES = [("country_aliases.jsonl", CountryAlias), ("city_aliases.jsonl", CityAlias), ("regions.jsonl", Region),
+         ("landmarks.jsonl", Landmark),
          ("admin1.jsonl", Admin1), ("blocked_names.jsonl", BlockedName), ("cues.jsonl", Cue)]
 
 

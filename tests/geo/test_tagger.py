@@ -82,6 +82,10 @@ def test_tagger_underwriting_sentence(tag) -> None:
         ("Drones struck an oil depot deep inside Russian territory.", "Russian", "Russia", "RUS", "country"),
         ("Fighting raged in the Ukrainian capital.", "Ukrainian", "Kyiv", "UKR", "city"),
         ("Russian forces shelled villages in the Donetsk region of Ukraine.", "Donetsk region", "Donetsk", "UKR", "admin1"),
+        ("Shelling continued near the Zaporizhzhia nuclear power plant.", "Zaporizhzhia nuclear power plant",
+         "Zaporizhzhia Nuclear Power Plant", "UKR", "point"),
+        ("Protesters gathered outside the White House on Sunday.", "White House", "White House", "USA", "point"),
+        ("Aid trucks entered through the Rafah crossing.", "Rafah crossing", "Rafah crossing", "PSE", "point"),
     ],
 )
 def test_tagger_literal_places_resolve(tag, text: str, toponym: str, name: str, country: str | None, feature: str) -> None:
@@ -105,6 +109,8 @@ def test_tagger_literal_places_resolve(tag, text: str, toponym: str, name: str, 
         ("Iran's foreign minister rejected the offer.", "Iran"),
         ("Syrian troops entered Idlib.", "Syrian"),
         ("A Russian was detained in Paris.", "Russian"),
+        ("The White House said it would respond.", "White House"),
+        ("The Kremlin rejected the proposal.", "Kremlin"),
     ],
 )
 def test_tagger_actor_uses_are_not_places(tag, text: str, toponym: str) -> None:

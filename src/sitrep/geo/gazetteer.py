@@ -27,7 +27,7 @@ from sitrep.geo.sources import DATA_DIR, DATA_FILES, MIN_CITY_POPULATION, Named,
 __all__ = ["Entry", "Gazetteer", "Match", "build_index", "default_index_path", "index_key", "normalize"]
 
 # Bump when the index layout or the build rules change, so stale caches are rebuilt.
-INDEX_FORMAT = 3
+INDEX_FORMAT = 4
 # Lookups an instance remembers; the tagger asks the same few hundred names again and again.
 LOOKUP_CACHE_SIZE = 50_000
 # Cities at least this large (or national capitals) outrank a first-level division of the
@@ -56,6 +56,8 @@ CREATE INDEX entry_capital ON entry (capital_of) WHERE capital_of IS NOT NULL;
 """
 _COLUMNS = "e.geonameid, e.name, e.lat, e.lon, e.country, e.feature, e.population, e.capital_of, e.admin1, e.id"
 _AREAS: tuple[Feature, ...] = ("region", "continent")
+# Features whose names the tagger matches as phrases in the text: regions and named sites.
+_PHRASES: tuple[Feature, ...] = (*_AREAS, "point")
 _DIVISIONS: tuple[Feature, ...] = ("admin1", "admin2")
 
 
@@ -159,7 +161,7 @@ def _insert(db: sqlite3.Connection, rowid: int, entry: Entry, names: list[tuple[
         if key:
             keys[key] = keys.get(key, False) or preferred
     db.executemany("INSERT INTO name VALUES (?,?,?)", ((k, rowid, int(m)) for k, m in keys.items()))
-    if entry.feature in _AREAS:
+    if entry.feature in _PHRASES:
         db.executemany("INSERT INTO surface VALUES (?,?)", ((rowid, s) for s, _ in names))
 
 
@@ -171,13 +173,16 @@ def is_major(entry: Entry) -> bool:
 def rank(match: Match) -> tuple[int, float]:
     """Order in which a reader without context would take same-named places (lower first).
 
-    Regions and continents first, then countries, then national capitals and major cities,
+    Regions and continents first, then named sites (their names are their own: the White
+    House before White House, Tennessee), then countries, then national capitals and major cities,
     then first-level divisions, then other cities and second-level divisions by population
     (preferred names weigh more).
     """
     entry = match.entry
     if entry.feature in _AREAS:
         return 0, 0.0
+    if entry.feature == "point":
+        return 0, 1.0
     if entry.feature == "country":
         return 1, -entry.population
     if entry.feature == "city" and is_major(entry):
@@ -309,8 +314,8 @@ class Gazetteer:
             raise KeyError(alpha3)
         return _entry(rows[0])
 
-    def areas(self) -> list[tuple[str, Entry]]:
-        """Every (surface name, entry) of the regions and continents, for phrase matching."""
+    def phrases(self) -> list[tuple[str, Entry]]:
+        """Every (surface name, entry) of the regions, continents and named sites, for phrase matching."""
         rows = self._rows(f"SELECT s.name, {_COLUMNS} FROM surface s JOIN entry e ON e.rowid = s.entry ORDER BY s.rowid", ())
         return [(row[0], _entry(row[1:])) for row in rows]
 

