@@ -126,6 +126,12 @@ def test_quote_tagger_confirmation_by_titled_subject(tag: Tag) -> None:
          "cue.noun.claim", "claim", "Russia", "that the strike hit only military targets"),
         ("The Pentagon said in a statement that the drill had been planned for months.",
          "cue.say", "claim", "The Pentagon", "that the drill had been planned for months"),
+        ("Kyiv blamed Moscow for the attack on the dam.", "cue.blame", "claim", "Kyiv", "the attack on the dam"),
+        ("The senator attacked the minister for his handling of the crisis.",
+         "cue.attack", "dispute", "The senator", "his handling of the crisis"),
+        ("Hungary opposed the new sanctions package.", "cue.oppose", "dispute", "Hungary", "the new sanctions package"),
+        ("The ministry declined to comment on the report.", "cue.decline", "deny", "The ministry", "to comment"),
+        ("The army refused to withdraw from the border town.", "cue.refuse", "deny", "The army", "to withdraw"),
     ],
 )
 def test_quote_tagger_claims(tag: Tag, text: str, cue_id: str, stance: str, claimant: str, content: str) -> None:
@@ -133,6 +139,11 @@ def test_quote_tagger_claims(tag: Tag, text: str, cue_id: str, stance: str, clai
     assert claim["stance"] == stance
     assert claim["claimant_texts"] == [claimant]
     assert content in claim["content_text"]
+
+
+@pytest.mark.parametrize("text", ["Russia attacked Kyiv with drones overnight.", "A car bomb blasted the market."])
+def test_quote_tagger_physical_attacks_are_not_claims(tag: Tag, text: str) -> None:
+    assert tag(text)._.sitrep_claims == []
 
 
 def test_quote_tagger_noun_cue_does_not_echo_the_verb(tag: Tag) -> None:
