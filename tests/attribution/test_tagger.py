@@ -175,6 +175,8 @@ def test_quote_tagger_claims_inside_quotes_are_the_speakers_words(tag: Tag) -> N
          "We will not negotiate under fire.", "told", "The prime minister", "quote.direct.colon"),
         ("“The most dangerous week of the war so far.” ― Maria Gomez",
          "The most dangerous week of the war so far.", "―", "Maria Gomez", "quote.direct.dash_credit"),
+        ("“Nobody slept that night.” ―\u00a0Omar Haddad.",
+         "Nobody slept that night.", "―", "Omar Haddad", "quote.direct.dash_credit"),
     ],
 )
 def test_quote_tagger_direct_quotes(tag: Tag, text: str, quote_text: str, cue: str, speaker: str, evidence: str) -> None:

@@ -63,14 +63,16 @@ def dash_credit(doc: Doc, after_quote: int, end: int) -> Credit | None:
         i += 1
     if i >= end or not doc[i].text.strip("”\"") or set(doc[i].text.strip("”\"")) - CREDIT_DASHES:
         return None
-    dash = i
+    dash = name_start = i
+    while name_start + 1 < end and doc[name_start + 1].is_space:  # "― Name" with a no-break space
+        name_start += 1
     name_end = end
-    while name_end > dash + 1 and (doc[name_end - 1].is_space or doc[name_end - 1].is_punct):
+    while name_end > name_start + 1 and (doc[name_end - 1].is_space or doc[name_end - 1].is_punct):
         name_end -= 1
-    name = doc[dash + 1 : name_end]
+    name = doc[name_start + 1 : name_end]
     if not 0 < len(name) <= _MAX_NAME_TOKENS or not all(_is_name_word(token) for token in name):
         return None
-    return Credit(dash + 1, name_end, dash, dash + 1)
+    return Credit(name_start + 1, name_end, dash, dash + 1)
 
 
 def _is_name_word(token: Token) -> bool:
