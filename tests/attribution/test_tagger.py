@@ -213,6 +213,18 @@ def test_quote_tagger_transcript_labels(tag: Tag) -> None:
         ("BERG", "Are more troops heading north this week?"), ("WELLER", "We are moving two battalions to the border.")]
 
 
+def test_quote_tagger_headline_label_names_a_person_of_the_article(tag: Tag) -> None:
+    doc = tag("Grossi: Plant Lost Power Again Overnight\n"
+              "Rafael Grossi, head of the IAEA, told reporters the last line had been cut.")
+    quotes = [q for q in _quotes(doc) if q["evidence"] == "quote.direct.speaker_label"]
+    assert [(q["speaker"], q["text"]) for q in quotes] == [("Grossi", "Plant Lost Power Again Overnight")]
+
+
+def test_quote_tagger_headline_label_needs_a_known_person(tag: Tag) -> None:
+    doc = tag("Grossi: Plant Lost Power Again Overnight\nThe agency said the last line had been cut.")
+    assert [q for q in _quotes(doc) if q["evidence"] == "quote.direct.speaker_label"] == []
+
+
 @pytest.mark.parametrize(
     ("text", "kind", "cue", "speaker", "inside"),
     [

@@ -46,12 +46,10 @@ def speaker_label(doc: Doc, start: int, end: int) -> Credit | None:
 
 
 def _is_speaker_name(name: Span) -> bool:
-    """A named entity throughout, or a shouted transcript label ("BERG") naming a person
-    the article mentions."""
+    """A named entity throughout, or a label naming a person the article mentions: a shouted
+    transcript label ("BERG") or a headline's "Pence: ..." that NER missed."""
     if all(token.ent_type_ in _NAME_LABELS for token in name):
         return True
-    if not all(token.is_upper for token in name if token.is_alpha):
-        return False
     label = name.text.lower()
     return any(ent.label_ == "PERSON" and label in ent.text.lower() and ent.start != name.start for ent in name.doc.ents)
 
