@@ -12,7 +12,9 @@ from pydantic import BaseModel, ConfigDict, Field
 
 SCHEMA_VERSION = 1
 
+# Both precision scales run from the most exact value to the least, an order code relies on.
 Precision = Literal["day", "week", "month", "quarter", "year", "decade", "unknown"]
+PlacePrecision = Literal["point", "city", "admin2", "admin1", "country", "region"]
 Modality = Literal["asserted", "reported", "intended", "threatened", "hypothetical", "denied", "future"]
 Stance = Literal["confirm", "claim", "deny", "dispute"]
 
@@ -151,7 +153,7 @@ class Location(_Model):
     lat: float | None = Field(None, description="Latitude.")
     lon: float | None = Field(None, description="Longitude.")
     country: str | None = Field(None, description="ISO alpha-3 country.")
-    precision: Literal["point", "city", "admin2", "admin1", "country", "region"] = Field(description="How exact the place is.")
+    precision: PlacePrecision = Field(description="How exact the place is.")
     reason: str | None = Field(None, description="Why this place was chosen.")
 
 

@@ -8,15 +8,17 @@ Docs: docs/events.md
 from __future__ import annotations
 
 import calendar
+from typing import get_args
 
 from spacy.tokens import Doc, Span, Token
 
 from sitrep.events.patterns import Weapon, weapons
+from sitrep.model import PlacePrecision
 from sitrep.nlp.extensions import PLACES, QUANTITIES, TIMES
 
 _MEASURE_PREPS = {"of"}
 _ANAPHORIC_CONTENT = {"report", "claim", "allegation", "account", "news", "information", "it", "this", "that", "move", "deployment"}
-_PRECISION_ORDER = ("point", "city", "admin2", "admin1", "country", "region")
+_PRECISION_ORDER = get_args(PlacePrecision)
 _PLACE_PRECISION = {"country": "country", "city": "city", "admin1": "admin1", "admin2": "admin2", "region": "region", "continent": "region", "point": "point"}
 
 

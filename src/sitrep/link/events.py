@@ -20,14 +20,15 @@ import hashlib
 import re
 from dataclasses import dataclass
 from datetime import date
+from typing import get_args
 
 from sitrep.link.model import Claimant, Figure, Mention, MergedEvent
 from sitrep.link.words import words
-from sitrep.model import Actor, Analysis, Claim, Event, EventDate, Location, Quantity
+from sitrep.model import Actor, Analysis, Claim, Event, EventDate, Location, PlacePrecision, Precision, Quantity
 
 WINDOW_DAYS = 7  # undated reports merge only when published at most this many days apart
-_DATE_RANK = {"day": 0, "week": 1, "month": 2, "quarter": 3, "year": 4, "decade": 5, "unknown": 6}
-_PLACE_RANK = {"point": 0, "city": 1, "admin2": 2, "admin1": 3, "country": 4, "region": 5}
+_DATE_RANK = {precision: rank for rank, precision in enumerate(get_args(Precision))}
+_PLACE_RANK = {precision: rank for rank, precision in enumerate(get_args(PlacePrecision))}
 _EXACT_PLACES = {"point", "city"}
 _CODING = ("cameo", "cameo_name", "goldstein", "quad_class", "plover", "acled")
 _GROWING = ("mentions", "publishers", "claims", "claimants", "figures", "quantities", "weapons")
