@@ -55,10 +55,11 @@ CREATE INDEX entry_country ON entry (country, feature);
 CREATE INDEX entry_capital ON entry (capital_of) WHERE capital_of IS NOT NULL;
 """
 _COLUMNS = "e.geonameid, e.name, e.lat, e.lon, e.country, e.feature, e.population, e.capital_of, e.admin1, e.id"
-_AREAS: tuple[Feature, ...] = ("region", "continent")
-# Features whose names the tagger matches as phrases in the text: regions and named sites.
-_PHRASES: tuple[Feature, ...] = (*_AREAS, "point")
-_DIVISIONS: tuple[Feature, ...] = ("admin1", "admin2")
+AREAS: tuple[Feature, ...] = ("region", "continent")
+# Features whose names are their own: matched as phrases in the text, and winning over any
+# other place of the same name (regions and named sites).
+PHRASES: tuple[Feature, ...] = (*AREAS, "point")
+DIVISIONS: tuple[Feature, ...] = ("admin1", "admin2")
 
 
 @dataclass(frozen=True, slots=True)
@@ -161,7 +162,7 @@ def _insert(db: sqlite3.Connection, rowid: int, entry: Entry, names: list[tuple[
         if key:
             keys[key] = keys.get(key, False) or preferred
     db.executemany("INSERT INTO name VALUES (?,?,?)", ((k, rowid, int(m)) for k, m in keys.items()))
-    if entry.feature in _PHRASES:
+    if entry.feature in PHRASES:
         db.executemany("INSERT INTO surface VALUES (?,?)", ((rowid, s) for s, _ in names))
 
 
@@ -179,7 +180,7 @@ def rank(match: Match) -> tuple[int, float]:
     (preferred names weigh more).
     """
     entry = match.entry
-    if entry.feature in _AREAS:
+    if entry.feature in AREAS:
         return 0, 0.0
     if entry.feature == "point":
         return 0, 1.0
@@ -201,7 +202,7 @@ def named_for_a_town(matches: list[Match]) -> list[Match]:
     division, also among them ("Idlib", "Kharkiv"): a bare name means the town; "Idlib
     province" reaches the division through the tagger's suffix rule."""
     towns = _towns(matches)
-    return [m for m in matches if m.entry.feature in _DIVISIONS and (m.entry.country, m.entry.admin1) in towns]
+    return [m for m in matches if m.entry.feature in DIVISIONS and (m.entry.country, m.entry.admin1) in towns]
 
 
 def _towns_before_their_division(matches: list[Match]) -> list[Match]:
@@ -249,6 +250,7 @@ class Gazetteer:
         self._db: sqlite3.Connection | None = None
         self._pid = 0
         self._cache: dict[str, list[Match]] = {}
+        self._demonyms: dict[str, Entry] | None = None
         self._lock = threading.Lock()
 
     @classmethod
@@ -292,10 +294,14 @@ class Gazetteer:
         return list(found)
 
     def demonym(self, word: str) -> Entry | None:
-        """The country an adjective of nationality names ("Syrian" -> Syria), or None."""
-        rows = self._rows(f"SELECT {_COLUMNS} FROM demonym d JOIN entry e ON e.rowid = d.entry WHERE d.norm = ?",
-                          (normalize(word),))
-        return _entry(rows[0]) if rows else None
+        """The country an adjective of nationality names ("Syrian" -> Syria), or None.
+
+        The table is a few hundred rows, read once: the tagger asks for every NORP entity.
+        """
+        if self._demonyms is None:
+            rows = self._rows(f"SELECT d.norm, {_COLUMNS} FROM demonym d JOIN entry e ON e.rowid = d.entry", ())
+            self._demonyms = {row[0]: _entry(row[1:]) for row in rows}
+        return self._demonyms.get(normalize(word))
 
     def capital(self, alpha3: str) -> Entry | None:
         """The national capital of the country with this ISO alpha-3 code, or None."""

@@ -20,11 +20,10 @@ from dataclasses import dataclass
 from spacy.tokens import Span
 
 from sitrep.geo.entry import Entry, normalize
-from sitrep.geo.gazetteer import Match, named_for_a_town
+from sitrep.geo.gazetteer import AREAS, PHRASES, Match, named_for_a_town
 from sitrep.geo.rules import governor
 from sitrep.geo.sources import distance_km
 
-AREAS = ("region", "continent")
 # Scores are in decades of population: +1 weighs like a ten times larger place.
 COUNTRY_SUPPORT = 1.0     # the place's country is named elsewhere in the document
 DIVISION_SUPPORT = 2.0    # and its first-level division (state, nation) is named elsewhere too
@@ -100,7 +99,7 @@ def choose(matches: list[Match], context: Context, qualifier: Entry | None = Non
         if not inside:
             return qualifier
         matches = inside
-    if matches[0].entry.feature in AREAS + ("point",):
+    if matches[0].entry.feature in PHRASES:
         return matches[0].entry
     if any(m.entry.feature == "country" for m in matches):
         matches = [m for m in matches if m.entry.feature in ("country", "admin1")]

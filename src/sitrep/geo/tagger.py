@@ -24,8 +24,8 @@ from spacy.util import filter_spans
 import sitrep.nlp.extensions  # noqa: F401  (declares span._.sitrep_place)
 from sitrep.geo import rules
 from sitrep.geo.entry import Entry
-from sitrep.geo.gazetteer import Gazetteer, Match, is_major
-from sitrep.geo.resolve import AREAS, Toponym, resolve_all
+from sitrep.geo.gazetteer import AREAS, DIVISIONS, Gazetteer, Match, is_major
+from sitrep.geo.resolve import Toponym, resolve_all
 from sitrep.geo.sources import Cue, load_cues, read_rows
 from sitrep.nlp.extensions import PLACES
 
@@ -39,7 +39,6 @@ PROPER_NOUN = "PROPN"
 DEMONYM = "DEMONYM"
 # The place noun that turns "the Syrian capital" into the capital city rather than the country.
 CAPITAL_NOUN = "capital"
-DIVISIONS = ("admin1", "admin2")
 
 
 class PlaceTagger:
