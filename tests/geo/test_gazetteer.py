@@ -44,7 +44,7 @@ def test_lookup_alternate_spellings_reach_the_same_city(gazetteer: Gazetteer, sp
         ("the United States", "USA"), ("U.S.", "USA"), ("US", "USA"), ("America", "USA"),
         ("Britain", "GBR"), ("UK", "GBR"), ("the UK", "GBR"), ("Ivory Coast", "CIV"),
         ("Côte d'Ivoire", "CIV"), ("Czech Republic", "CZE"), ("Czechia", "CZE"), ("Burma", "MMR"),
-        ("DRC", "COD"), ("Türkiye", "TUR"), ("Kosovo", "XKX"), ("UAE", "ARE"),
+        ("DRC", "COD"), ("Türkiye", "TUR"), ("Kosovo", "XKX"), ("UAE", "ARE"), ("Zaire", "COD"),
     ],
 )
 def test_lookup_country_news_names(gazetteer: Gazetteer, name: str, alpha3: str) -> None:
@@ -56,11 +56,23 @@ def test_lookup_country_news_names(gazetteer: Gazetteer, name: str, alpha3: str)
     ("name", "canonical", "country"),
     [("Northeast Asia", "Northeast Asia", None), ("the Middle East", "Middle East", None),
      ("Donbass", "Donbas", "UKR"), ("Gaza", "Gaza Strip", "PSE"), ("the Sahel", "Sahel", None),
-     ("Taiwan Strait", "Taiwan Strait", None), ("Nagorno Karabakh", "Nagorno-Karabakh", "AZE")],
+     ("Taiwan Strait", "Taiwan Strait", None), ("Nagorno Karabakh", "Nagorno-Karabakh", "AZE"),
+     ("East Ghouta", "Eastern Ghouta", "SYR")],
 )
 def test_lookup_regions_come_first(gazetteer: Gazetteer, name: str, canonical: str, country: str | None) -> None:
     top = gazetteer.lookup(name)[0]
     assert (top.feature, top.name, top.country) == ("region", canonical, country)
+
+
+@pytest.mark.parametrize(("name", "main"), [("Qamishli", "Al Qāmishlī"), ("Mayadin", "Al Mayādīn"),
+                                            ("Khums", "Al Khums"), ("Kobani", "‘Ayn al ‘Arab"), ("Palmyra", "Tadmur")])
+def test_lookup_arab_towns_without_the_article_and_by_their_news_names(gazetteer: Gazetteer, name: str,
+                                                                        main: str) -> None:
+    assert gazetteer.lookup(name)[0].name == main
+
+
+def test_lookup_article_dropping_keeps_short_remainders_out(gazetteer: Gazetteer) -> None:
+    assert all(e.country != "ARE" for e in gazetteer.lookup("Ain"))
 
 
 def test_lookup_continent_has_geonames_id(gazetteer: Gazetteer) -> None:

@@ -13,6 +13,7 @@ from sitrep.geo.sources import (
     CountryAlias,
     Cue,
     Landmark,
+    NameVariant,
     Region,
     demonyms,
     distance_km,
@@ -23,7 +24,8 @@ from sitrep.geo.sources import (
 
 FILES = [("country_aliases.jsonl", CountryAlias), ("city_aliases.jsonl", CityAlias), ("regions.jsonl", Region),
          ("landmarks.jsonl", Landmark),
-         ("admin1.jsonl", Admin1), ("blocked_names.jsonl", BlockedName), ("cues.jsonl", Cue)]
+         ("admin1.jsonl", Admin1), ("blocked_names.jsonl", BlockedName), ("cues.jsonl", Cue),
+         ("name_variants.jsonl", NameVariant)]
 
 
 @pytest.mark.parametrize(("name", "model"), FILES)

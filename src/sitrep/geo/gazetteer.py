@@ -27,7 +27,7 @@ from sitrep.geo.sources import DATA_DIR, DATA_FILES, MIN_CITY_POPULATION, Named,
 __all__ = ["Entry", "Gazetteer", "Match", "build_index", "default_index_path", "index_key", "normalize"]
 
 # Bump when the index layout or the build rules change, so stale caches are rebuilt.
-INDEX_FORMAT = 4
+INDEX_FORMAT = 5
 # Lookups an instance remembers; the tagger asks the same few hundred names again and again.
 LOOKUP_CACHE_SIZE = 50_000
 # Cities at least this large (or national capitals) outrank a first-level division of the

