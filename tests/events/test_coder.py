@@ -215,6 +215,12 @@ def test_noun_clause_inherits_the_subject_of_its_verb(annotate) -> None:
     assert any(dyad(e) == ({"HEZ"}, {"ISR"}) and "inherit.acl" in e["evidence"] for e in coded)
 
 
+def test_a_shelled_town_is_the_target_whatever_ner_calls_it(annotate) -> None:
+    # the small model labels "Kharkiv" a facility here
+    [event] = events(annotate("Russian forces shelled Kharkiv on Tuesday, Ukrainian officials said."))
+    assert dyad(event) == ({"RUS"}, {"UKR"})
+
+
 def test_a_trigger_noun_as_agent_folds_into_the_verb(annotate) -> None:
     coded = events(annotate("Kyiv was hit by a barrage of Russian missiles."))
     assert len([e for e in coded if e["cameo"].startswith("19")]) == 1
@@ -227,6 +233,8 @@ def test_a_trigger_noun_as_agent_folds_into_the_verb(annotate) -> None:
         ("Israeli jets struck targets in the Syrian capital on Sunday.", "Damascus", "city"),
         ("Turkish troops shelled positions along the Syrian border.", "Syria", "country"),
         ("Israeli troops raided Al-Shifa Hospital in Gaza City on Wednesday.", "Al-Shifa Hospital", "point"),
+        ("Kherson was shelled by Russian artillery on Wednesday.", "Kherson", "city"),
+        ("The Kharkiv region was shelled by Russian forces overnight.", "Kharkiv", "admin1"),
     ],
 )
 def test_event_location_is_the_most_exact_place_under_the_trigger(annotate, text, name, precision) -> None:

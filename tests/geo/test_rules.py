@@ -55,6 +55,12 @@ CASES = [
     # "Troops fought Ukraine": an object of an ordinary verb is an actor
     ([("Troops", 1, "nsubj"), ("fought", 1, "ROOT"), ("Ukraine", 1, "dobj")], 2, {"fought": "fight"},
      (False, "actor.dep.dobj")),
+    # "Kherson was shelled": the passive subject of a territorial verb is its object
+    ([("Kherson", 2, "nsubjpass"), ("was", 2, "auxpass"), ("shelled", 2, "ROOT")], 0, {"shelled": "shell"},
+     (True, "place.verb.shell")),
+    # "Moscow was criticized": of any other verb it stays an actor
+    ([("Moscow", 2, "nsubjpass"), ("was", 2, "auxpass"), ("criticized", 2, "ROOT")], 0, {"criticized": "criticize"},
+     (False, "actor.dep.nsubjpass")),
     # "US forces"
     ([("US", 1, "compound"), ("forces", 1, "ROOT")], 0, None, (False, "actor.dep.compound")),
     # "the Kharkiv region"

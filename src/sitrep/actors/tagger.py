@@ -29,7 +29,7 @@ _POSSESSIVE = {"'s", "’s", "'"}
 _PRIORITY = {"person": 0, "group": 1, "name": 2, "ner": 3, "place": 4, "sector": 5}
 # "Saudi-led coalition", "Hamas-run ministry": the group is the named actor's.
 _HEADED_BY = ("led", "run", "controlled", "commanded")
-_PLACE_LABELS = {"GPE", "LOC"}
+_PLACE_LABELS = {"GPE", "LOC", "FAC"}
 _PLACE_FEATURES = {"city", "admin1", "admin2", "region"}
 
 

@@ -4,7 +4,7 @@
 war" name a government (metonymy). A toponym is a place when a locative preposition governs
 it, when it hangs off a place noun ("the city of Kharkiv", "the Kharkiv region", "Ukraine's
 east"), names where someone is from ("Jane Doe, of Leeds"), or is the object of a movement or
-territorial verb ("invaded Crimea"). It is an actor
+territorial verb, active or passive ("invaded Crimea", "Kherson was shelled"). It is an actor
 when it is a subject, object, possessor or modifier of another noun ("U.S. forces"), the
 object of "for", "with", "against"..., or when the preposition hangs off a word of relation
 or exchange ("relations between Russia and the West", "arms sales to Saudi Arabia"). Every
@@ -80,10 +80,10 @@ def read_use(span: Span, cues: Cues) -> Reading:
     if token.dep_ in _MODIFIER and head.i != token.i:
         noun = cues.get("place_noun", head.lower_)
         return (True, noun) if noun else (False, cues.get("actor_dep", token.dep_) or f"actor.dep.{token.dep_}")
-    if token.dep_ == "dobj":
+    if token.dep_ in ("dobj", "nsubjpass"):
         verb = cues.get("locative_verb", head.lemma_.lower())
         if verb:
-            return True, verb
+            return True, verb  # "shelled Kharkiv", "Kherson was shelled"
     if token.dep_ == "nsubj" and cues.get("copula", head.lemma_.lower()):
         noun = next((cues.get("place_noun", c.lower_) for c in head.children if c.dep_ == "attr"), None)
         if noun:
