@@ -175,6 +175,7 @@ def test_triggers_10_14_verbal_act_is_the_only_event(annotate, text, root):
     "Germany is ready to use its influence with Beijing.",
     "The minister said the country must remain calm.",
     "Kenya said it must wait for the final count.",
+    "Iranian engineers stopped work on the reactor after the blast.",
 ])
 def test_triggers_10_14_leave_other_sentences_alone(annotate, text):
     assert not [e["cameo"] for e in annotate(text)._.sitrep_events if e["cameo"][:2] in ROOTS]

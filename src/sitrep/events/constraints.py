@@ -1,7 +1,7 @@
 """Whether a trigger pattern's constraints hold on the parse around a token.
 
 Each constraint names a part of the parse: the object (its lemma, a compound + head, an
-"of"/"in" phrase, or words it must not be), the subject's head word, an infinitive (xcomp) or
+"of"/"in" phrase, or words and prepositional phrases it must not have), the subject's head word, an infinitive (xcomp) or
 clause (ccomp) complement, the infinitive's object and the clause's modal ("declared that X
 *must*"), a particle, a prepositional object (a noun or a gerund), a modifier of a noun.
 Docs: docs/events.md
@@ -116,6 +116,9 @@ def _words_fit(token: Token, pattern: TriggerPattern) -> bool:
                                         for c in token.children):
         return False
     if pattern.object_not and any(words(o) & set(pattern.object_not) for o in objects(token)):
+        return False
+    if pattern.object_preps_not and any(c.dep_ == "prep" and c.lower_ in pattern.object_preps_not
+                                        for o in objects(token) for c in o.children):
         return False
     return not pattern.subject or any(words(s) & set(pattern.subject) for s in subjects(token))
 

@@ -40,6 +40,7 @@ class TriggerPattern(BaseModel):
     lemmas: tuple[str, ...]
     object: tuple[str, ...] = ()
     object_not: tuple[str, ...] = ()
+    object_preps_not: tuple[str, ...] = ()
     object_kind: Literal["weapon"] | None = None
     object_sector: tuple[str | None, ...] = ()
     object_is_target: bool | None = None
