@@ -221,6 +221,18 @@ def test_a_shelled_town_is_the_target_whatever_ner_calls_it(annotate) -> None:
     assert dyad(event) == ({"RUS"}, {"UKR"})
 
 
+@pytest.mark.parametrize("text", ["The Pentagon said it was monitoring the strikes.",
+                                  "Germany condemned the raid on the refugee camp."])
+def test_who_watches_or_judges_an_act_is_not_its_source(annotate, text) -> None:
+    assaults = [e for e in events(annotate(text)) if e["cameo"][:2] in {"18", "19"}]
+    assert not [e for e in assaults if {"USA", "DEU"} & dyad(e)[0]]
+
+
+def test_who_launches_an_act_named_by_a_noun_is_its_source(annotate) -> None:
+    [event] = events(annotate("Russia launched strikes on Kyiv overnight."))
+    assert dyad(event) == ({"RUS"}, {"UKR"})
+
+
 def test_a_trigger_noun_as_agent_folds_into_the_verb(annotate) -> None:
     coded = events(annotate("Kyiv was hit by a barrage of Russian missiles."))
     assert len([e for e in coded if e["cameo"].startswith("19")]) == 1

@@ -31,11 +31,12 @@ class Cues:
     hedges: frozenset[str]
     stative: frozenset[str]
     reported_future: ReportedFuture
+    onlookers: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
 def cues() -> Cues:
-    aux, mark, governors, hedges, stative = {}, {}, {}, set(), set()
+    aux, mark, governors, hedges, stative, onlookers = {}, {}, {}, set(), set(), set()
     reported_future = ReportedFuture(frozenset(), frozenset(), "")
     path = DATA_DIR / "modality.jsonl"
     for _, row in datafiles.records(datafiles.read_lines(path), path):
@@ -48,7 +49,8 @@ def cues() -> Cues:
         governors.update(dict.fromkeys(row.get("governors", []), value))
         hedges.update(row.get("hedge", []))
         stative.update(row.get("stative", []))
-    return Cues(aux, mark, governors, frozenset(hedges), frozenset(stative), reported_future)
+        onlookers.update(row.get("onlookers", []))
+    return Cues(aux, mark, governors, frozenset(hedges), frozenset(stative), reported_future, frozenset(onlookers))
 
 
 def clause_head(trigger: Token) -> Token:

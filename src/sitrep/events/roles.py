@@ -300,7 +300,7 @@ def noun_roles(noun: Token, pattern: TriggerPattern, actors: ActorIndex) -> Role
     if governor is not None and not roles.target:
         for prep, obj in prep_objects(governor, tuple(p for p in pattern.target_preps if p != "of")):
             roles.add("target", actors.of_phrase(obj), f"governor.prep.{prep}")
-    if governor is not None and not roles.source and noun.dep_ == "dobj" and not _is_reporting(governor):
+    if governor is not None and not roles.source and noun.dep_ == "dobj" and not _is_onlooking(governor):
         for subject in children(governor, "nsubj"):
             roles.add("source", actors.of_phrase(subject), "governor.nsubj")
     if not roles.target:
@@ -310,6 +310,8 @@ def noun_roles(noun: Token, pattern: TriggerPattern, actors: ActorIndex) -> Role
     return roles
 
 
-def _is_reporting(verb: Token) -> bool:
+def _is_onlooking(verb: Token) -> bool:
+    """A verb whose subject reports, watches or judges the act named by its object rather than
+    doing it: "reported the attack", "monitoring the strikes", "condemned the raid"."""
     claims = verb.doc._.sitrep_claims or []
-    return any(claim["cue_i"] == verb.i for claim in claims)
+    return verb.lemma_.lower() in modality.cues().onlookers or any(claim["cue_i"] == verb.i for claim in claims)
