@@ -57,7 +57,8 @@ def test_lookup_country_news_names(gazetteer: Gazetteer, name: str, alpha3: str)
     [("Northeast Asia", "Northeast Asia", None), ("the Middle East", "Middle East", None),
      ("Donbass", "Donbas", "UKR"), ("Gaza", "Gaza Strip", "PSE"), ("the Sahel", "Sahel", None),
      ("Taiwan Strait", "Taiwan Strait", None), ("Nagorno Karabakh", "Nagorno-Karabakh", "AZE"),
-     ("East Ghouta", "Eastern Ghouta", "SYR")],
+     ("East Ghouta", "Eastern Ghouta", "SYR"), ("the Dnieper", "Dnipro River", None), ("Bosporus", "Bosphorus", "TUR"),
+     ("North Sea", "North Sea", None)],
 )
 def test_lookup_regions_come_first(gazetteer: Gazetteer, name: str, canonical: str, country: str | None) -> None:
     top = gazetteer.lookup(name)[0]

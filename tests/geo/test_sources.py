@@ -38,7 +38,9 @@ def test_regions_cover_the_news_regions() -> None:
     wanted = {"Northeast Asia", "Middle East", "Sahel", "Horn of Africa", "Balkans", "Caucasus", "Baltics",
               "Persian Gulf", "Red Sea", "Black Sea", "South China Sea", "Taiwan Strait", "Korean Peninsula",
               "Donbas", "Crimea", "Gaza Strip", "West Bank", "Golan Heights", "Kashmir", "Darfur", "Tigray",
-              "Nagorno-Karabakh", "Arctic", "Indo-Pacific", "Europe", "Latin America", "sub-Saharan Africa"}
+              "Nagorno-Karabakh", "Arctic", "Indo-Pacific", "Europe", "Latin America", "sub-Saharan Africa",
+              "Gulf of Oman", "Arabian Sea", "Suez Canal", "Bosphorus", "Kerch Strait", "English Channel", "North Sea",
+              "Dnipro River", "Euphrates", "Tigris", "Nile", "Litani River", "Danube"}
     assert wanted <= names
 
 
