@@ -180,3 +180,22 @@ def test_a_group_backed_by_a_state_is_not_that_state(annotate) -> None:
 def test_a_place_that_modifies_a_sector_noun_owns_the_group(annotate, text, mention, code, sector) -> None:
     found = actors(annotate(text))[mention]
     assert (found["code"], found["sector"]) == (code, sector)
+
+
+@pytest.mark.parametrize(("text", "town", "code"), [
+    ("Russian troops shelled Kherson on Tuesday.", "Kherson", "UKR"),
+    ("Russian forces captured Avdiivka in February.", "Avdiivka", "UKR"),
+    ("Israeli jets bombed Khan Younis.", "Khan Younis", "PSE"),
+])
+def test_a_town_ner_calls_a_person_stands_for_its_country(annotate, text, town, code) -> None:
+    # the small model labels these towns PERSON
+    found = actors(annotate(text))[town]
+    assert (found["kind"], found["code"]) == ("place", code)
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Defense Secretary Lloyd Austin visited Kyiv. Austin met Zelensky on Monday.", "Austin"),
+    ("Jackson attacked the police.", "Jackson"),
+])
+def test_a_person_named_like_a_town_stays_a_person(annotate, text, name) -> None:
+    assert actors(annotate(text))[name]["kind"] == "person"

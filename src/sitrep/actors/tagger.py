@@ -31,6 +31,8 @@ _PRIORITY = {"person": 0, "group": 1, "name": 2, "ner": 3, "place": 4, "sector":
 _HEADED_BY = ("led", "run", "controlled", "commanded")
 _PLACE_LABELS = {"GPE", "LOC", "FAC"}
 _PLACE_FEATURES = {"city", "admin1", "admin2", "region"}
+# Where a name NER calls a person stays one even when a town bears it.
+_PERSON_DEPS = {"nsubj", "nsubjpass", "compound", "poss", "appos"}
 
 
 
@@ -79,13 +81,14 @@ class ActorTagger:
     def __call__(self, doc: Doc) -> Doc:
         names = self._name_matches(doc)
         titles = self._title_matches(doc)
+        towns = self._towns_called_people(doc, names, titles)
         candidates = [
-            *self._people(doc, names, titles),
+            *self._people(doc, names, titles, towns),
             *self._groups(doc, names),
             *(self._from_entry(span, entry, "name") for span, entry in names),
             *self._unknown_organizations(doc),
             *self._sector_nouns(doc),
-            *self._places(doc),
+            *self._places(doc, towns),
         ]
         mentions = _join_owned_groups(doc, self._anaphors(doc, _resolve_overlaps(candidates)))
         mentions = [_ethnic(doc, m) for m in mentions]
@@ -110,12 +113,12 @@ class ActorTagger:
                 found[i] = (span, lexeme)
         return found
 
-    def _people(self, doc: Doc, names: list[tuple[Span, Entry]], titles: dict) -> list[Mention]:
+    def _people(self, doc: Doc, names: list[tuple[Span, Entry]], titles: dict, towns: list[Span]) -> list[Mention]:
         name_at = {i: (span, entry) for span, entry in names for i in range(span.start, span.end)}
         known: dict[str, Mention] = {}
         people = []
         for ent in doc.ents:
-            if ent.label_ != "PERSON" or any(e.kind in {"country", "group"} for e in self.kb.lookup(ent.text)):
+            if ent.label_ != "PERSON" or ent in towns or any(e.kind in {"country", "group"} for e in self.kb.lookup(ent.text)):
                 continue
             mention = self._person(doc, ent, name_at, titles, known)
             known[doc[ent.end - 1].text] = mention
@@ -251,12 +254,31 @@ class ActorTagger:
                 if end > start:
                     yield Mention(start, end, None, None, doc[start:end].text, "organization", "actor.org.ner", "ner")
 
-    def _places(self, doc: Doc) -> Iterator[Mention]:
+    def _towns_called_people(self, doc: Doc, names: list[tuple[Span, Entry]], titles: dict) -> list[Span]:
+        """PERSON entities that name a town and that nothing marks as a person: small models
+        call "Kherson" and "Avdiivka" people. A title before the name, a person of that name in
+        the knowledge base, a word of another person's name, a subject's place or a modifier's
+        keeps the person reading ("Defense Secretary Austin", "Austin said", "the Bush
+        administration")."""
+        people = {i for span, entry in names if entry.kind == "person" for i in range(span.start, span.end)}
+        name_words = {t.text for e in doc.ents if e.label_ == "PERSON" and len(e) > 1 for t in e}
+        towns = []
+        for ent in doc.ents:
+            if (ent.label_ != "PERSON" or ent.root.dep_ in _PERSON_DEPS or ent.start - 1 in titles
+                    or ent.start in people or (len(ent) == 1 and ent.text in name_words)
+                    or any(e.kind == "person" for e in self.kb.lookup(ent.text))):
+                continue
+            entries = self.gazetteer.lookup(ent.text)
+            if entries and entries[0].feature in _PLACE_FEATURES and entries[0].country:
+                towns.append(ent)
+        return towns
+
+    def _places(self, doc: Doc, towns: list[Span]) -> Iterator[Mention]:
         """Towns and regions stand for their country when they act or are acted on ("shelled
         Gorazde", "rockets from Gaza"); the places component decides separately whether
         they are also where something happened."""
-        for ent in doc.ents:
-            if ent.label_ not in _PLACE_LABELS:
+        for ent in (*doc.ents, *towns):
+            if ent.label_ not in _PLACE_LABELS and ent not in towns:
                 continue
             start = ent.start + (1 if ent[0].lower_ == "the" else 0)
             entries = self.gazetteer.lookup(doc[start : ent.end].text)
