@@ -277,9 +277,7 @@ class ActorTagger:
         """Towns and regions stand for their country when they act or are acted on ("shelled
         Gorazde", "rockets from Gaza"); the places component decides separately whether
         they are also where something happened."""
-        for ent in (*doc.ents, *towns):
-            if ent.label_ not in _PLACE_LABELS and ent not in towns:
-                continue
+        for ent in (*(e for e in doc.ents if e.label_ in _PLACE_LABELS), *towns):
             start = ent.start + (1 if ent[0].lower_ == "the" else 0)
             entries = self.gazetteer.lookup(doc[start : ent.end].text)
             top = entries[0] if entries else None

@@ -31,7 +31,7 @@ class Cues:
     hedges: frozenset[str]
     stative: frozenset[str]
     reported_future: ReportedFuture
-    onlookers: frozenset[str] = frozenset()
+    onlookers: frozenset[str]
 
 
 @lru_cache(maxsize=1)
