@@ -252,3 +252,20 @@ def test_a_trigger_noun_as_agent_folds_into_the_verb(annotate) -> None:
 def test_event_location_is_the_most_exact_place_under_the_trigger(annotate, text, name, precision) -> None:
     [event] = events(annotate(text))
     assert (event["location"]["name"], event["location"]["precision"]) == (name, precision)
+
+
+def test_a_retaken_town_is_an_occupation_where_it_happened(annotate) -> None:
+    # the small model tags "retook" as a present tense; the lemma still has to be "retake"
+    [event] = [e for e in events(annotate("Ukrainian forces retook Kupiansk on Tuesday.")) if e["cameo"] == "192"]
+    assert (event["location"]["name"], event["location"]["country"]) == ("Kupyansk", "UKR")
+
+
+def test_a_town_attacked_by_drones_is_where_the_strike_happened(annotate) -> None:
+    [event] = events(annotate("Russian drones attacked Odesa overnight, officials said."))
+    assert event["cameo"] == "1952" and event["location"]["name"] == "Odesa"
+
+
+@pytest.mark.parametrize("text", ["The senator attacked Kyiv over the minerals deal.",
+                                  "The prime minister attacked Moscow for its handling of the talks."])
+def test_an_attack_over_a_deal_or_a_decision_is_criticism(annotate, text) -> None:
+    assert [e["cameo"] for e in events(annotate(text))] == ["111"]

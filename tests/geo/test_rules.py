@@ -61,6 +61,12 @@ CASES = [
     # "Moscow was criticized": of any other verb it stays an actor
     ([("Moscow", 2, "nsubjpass"), ("was", 2, "auxpass"), ("criticized", 2, "ROOT")], 0, {"criticized": "criticize"},
      (False, "actor.dep.nsubjpass")),
+    # "Drones attacked Odesa": the object of an attack by force is a place (the tagger keeps countries actors)
+    ([("Drones", 1, "nsubj"), ("attacked", 1, "ROOT"), ("Odesa", 1, "dobj")], 2, {"attacked": "attack"},
+     (True, "place.town_verb.attack")),
+    # "He attacked Odesa over the deal": an attack in words takes an actor
+    ([("He", 1, "nsubj"), ("attacked", 1, "ROOT"), ("Odesa", 1, "dobj"), ("over", 1, "prep"), ("the", 5, "det"),
+      ("deal", 3, "pobj")], 2, {"attacked": "attack"}, (False, "actor.dep.dobj")),
     # "US forces"
     ([("US", 1, "compound"), ("forces", 1, "ROOT")], 0, None, (False, "actor.dep.compound")),
     # "the Kharkiv region"

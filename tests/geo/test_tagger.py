@@ -86,6 +86,8 @@ def test_tagger_underwriting_sentence(tag) -> None:
          "Zaporizhzhia Nuclear Power Plant", "UKR", "point"),
         ("Protesters gathered outside the White House on Sunday.", "White House", "White House", "USA", "point"),
         ("Aid trucks entered through the Rafah crossing.", "Rafah crossing", "Rafah crossing", "PSE", "point"),
+        ("Russian drones attacked Odesa overnight.", "Odesa", "Odesa", "UKR", "city"),
+        ("Russian drones attacked Kharkiv for the third night.", "Kharkiv", "Kharkiv", "UKR", "city"),
     ],
 )
 def test_tagger_literal_places_resolve(tag, text: str, toponym: str, name: str, country: str | None, feature: str) -> None:
@@ -111,6 +113,9 @@ def test_tagger_literal_places_resolve(tag, text: str, toponym: str, name: str, 
         ("A Russian was detained in Paris.", "Russian"),
         ("The White House said it would respond.", "White House"),
         ("The Kremlin rejected the proposal.", "Kremlin"),
+        ("Russia attacked Ukraine in February 2022.", "Ukraine"),
+        ("The senator attacked Odesa's mayor.", "Odesa"),
+        ("The senator attacked Odesa over the port deal.", "Odesa"),
     ],
 )
 def test_tagger_actor_uses_are_not_places(tag, text: str, toponym: str) -> None:

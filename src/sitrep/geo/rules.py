@@ -4,7 +4,8 @@
 war" name a government (metonymy). A toponym is a place when a locative preposition governs
 it, when it hangs off a place noun ("the city of Kharkiv", "the Kharkiv region", "Ukraine's
 east"), names where someone is from ("Jane Doe, of Leeds"), or is the object of a movement or
-territorial verb, active or passive ("invaded Crimea", "Kherson was shelled"). It is an actor
+territorial verb, active or passive ("invaded Crimea", "Kherson was shelled"), or a town
+attacked by force ("drones attacked Odesa", not "attacked Kyiv over the deal"). It is an actor
 when it is a subject, object, possessor or modifier of another noun ("U.S. forces"), the
 object of "for", "with", "against"..., or when the preposition hangs off a word of relation
 or exchange ("relations between Russia and the West", "arms sales to Saudi Arabia"). Every
@@ -31,6 +32,7 @@ ORIGIN = "place.origin"
 _SHARING = ("conj", "appos")
 _MODIFIER = ("compound", "nmod", "amod", "npadvmod", "poss")
 _MAX_CLIMB = 8
+_TIME_LABELS = ("DATE", "TIME")
 
 # A reading: True (place), False (actor) or None (nothing decides), with the deciding cue id.
 Reading = tuple[bool | None, str]
@@ -84,12 +86,22 @@ def read_use(span: Span, cues: Cues) -> Reading:
         verb = cues.get("locative_verb", head.lemma_.lower())
         if verb:
             return True, verb  # "shelled Kharkiv", "Kherson was shelled"
+        verb = cues.get("town_verb", head.lemma_.lower())
+        if verb and not _spoken(head, cues):
+            return True, verb  # "drones attacked Odesa"; the tagger keeps countries actors
     if token.dep_ == "nsubj" and cues.get("copula", head.lemma_.lower()):
         noun = next((cues.get("place_noun", c.lower_) for c in head.children if c.dep_ == "attr"), None)
         if noun:
             return True, noun  # "Lake Chad is a lake", "Kharkiv is Ukraine's second city"
     actor = cues.get("actor_dep", token.dep_)
     return (False, actor) if actor else (None, "")
+
+
+def _spoken(verb: Token, cues: Cues) -> bool:
+    """A verb with a for/over/as phrase that is no time attacks in words: "attacked Kyiv over
+    the deal" (but not "attacked Kyiv for the third night")."""
+    return any(cues.get("verbal_prep", child.lower_) and not any(t.ent_type_ in _TIME_LABELS for t in child.subtree)
+               for child in verb.children if child.dep_ == "prep")
 
 
 def _prepositional(prep: Token, cues: Cues) -> Reading:
