@@ -146,6 +146,22 @@ def test_quote_tagger_physical_attacks_are_not_claims(tag: Tag, text: str) -> No
     assert tag(text)._.sitrep_claims == []
 
 
+@pytest.mark.parametrize("text", ["The program, called EB-5, lets investors buy visas.",
+                                  "A stream called Miracle Run flows past the mine."])
+def test_quote_tagger_a_name_given_to_a_noun_is_not_a_claim(tag: Tag, text: str) -> None:
+    assert tag(text)._.sitrep_claims == []
+
+
+def test_quote_tagger_a_naming_participle_with_an_agent_is_a_claim(tag: Tag) -> None:
+    [claim] = _claims(tag("The deal, called a betrayal by Kyiv, was signed on Monday."))
+    assert claim["claimant_texts"] == ["Kyiv"] and claim["content_text"] == "a betrayal"
+
+
+def test_quote_tagger_a_date_after_the_cue_is_not_its_content(tag: Tag) -> None:
+    claims = _claims(tag("Hillary Clinton called Alicia Machado on Friday to thank her."))
+    assert not [c for c in claims if "Friday" in c["content_text"]]
+
+
 def test_quote_tagger_noun_cue_does_not_echo_the_verb(tag: Tag) -> None:
     doc = tag("The Pentagon said in a statement that the drill had been planned for months.")
     assert [claim["id"] for claim in doc._.sitrep_claims] == ["cue.say"]

@@ -26,6 +26,7 @@ _CLAUSE_POS = frozenset({"VERB", "AUX"})
 _EXPLETIVES = frozenset({"it", "there"})
 _SOURCE_PREPS = frozenset({"by", "from"})
 _SPEAKER_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+_TIME_LABELS = frozenset({"DATE", "TIME"})
 
 
 @dataclass(frozen=True)
@@ -94,6 +95,11 @@ def conjuncts(token: Token) -> Iterator[Token]:
 def is_passive(verb: Token) -> bool:
     """A verb is passive when it has a passive subject, passive auxiliary or a by-agent."""
     return any(child.dep_ in ("nsubjpass", "auxpass", "agent") for child in verb.children)
+
+
+def names_its_noun(verb: Token) -> bool:
+    """A participle after a noun ("a program called EB-5"): the noun is what is named or said."""
+    return verb.dep_ == "acl" and verb.tag_ == "VBN"
 
 
 def claimants(cue_token: Token, cue: Cue, allowed: Callable[[Token], bool] = lambda token: True) -> list[Mention]:
@@ -237,7 +243,8 @@ def _carries(child: Token, relation: str, cue: Cue) -> bool:
     if relation == "nsubjpass" and child.lower_ in _EXPLETIVES:
         return False
     if relation == "prep":
-        return child.i > child.head.i and (cue.preps is None or child.lower_ in cue.preps)
+        return (child.i > child.head.i and (cue.preps is None or child.lower_ in cue.preps)
+                and not any(o.dep_ == "pobj" and o.ent_type_ in _TIME_LABELS for o in child.children))  # not "on Friday"
     if relation == "acl":
         return _opens_with_that(child)
     return True

@@ -22,7 +22,16 @@ from spacy.tokens import Doc, Span, Token
 from sitrep.attribution.cues import Cue, dump_cues, load_cues
 from sitrep.attribution.layouts import Credit, dash_credit, speaker_label
 from sitrep.attribution.quotemarks import paragraphs, quote_pairs
-from sitrep.attribution.syntax import Content, Mention, adjacent_name, claimants, content, is_passive, is_quote_mark
+from sitrep.attribution.syntax import (
+    Content,
+    Mention,
+    adjacent_name,
+    claimants,
+    content,
+    is_passive,
+    is_quote_mark,
+    names_its_noun,
+)
 from sitrep.nlp.extensions import QUOTES  # importing it registers the sitrep_* extensions
 
 CUES_FILE = "cues.jsonl"
@@ -146,7 +155,7 @@ class QuoteTagger:
         found: list[tuple[Token, int, Cue]] = []
         for token in doc:
             cue = self._by_lemma.get((token.lemma_.lower(), token.pos_))
-            if cue and (token.dep_ not in ("amod", "compound") or token.is_sent_start or cue.pos == "NOUN"):
+            if cue and _may_cue(token, cue):
                 found.append((token, token.i + 1, cue))
         for match_id, start, end in self._phrases(doc):
             found.append((doc[start], end, self._by_phrase[self.vocab.strings[match_id]]))
@@ -190,6 +199,14 @@ def _without_echoes(hits: list[_Hit]) -> list[_Hit]:
         if not (hit.cue.pos == "NOUN" and hit.content and (hit.content.start, hit.content.end) in verb_content)
     ]
     return sorted(kept, key=lambda hit: hit.token.i)
+
+
+def _may_cue(token: Token, cue: Cue) -> bool:
+    """Not a modifier ("the alleged attack"), not a participle naming its noun with nobody
+    doing the naming ("a program called EB-5"; "a deal called a betrayal by Kyiv" still is)."""
+    if token.dep_ in ("amod", "compound") and not token.is_sent_start and cue.pos != "NOUN":
+        return False
+    return not names_its_noun(token) or is_passive(token)
 
 
 def _claimants(token: Token, end: int, cue: Cue, layout: _Layout) -> list[Mention]:
