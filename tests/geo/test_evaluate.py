@@ -10,16 +10,17 @@ from sitrep.geo.evaluate import evaluate_gwn, read_gwn
 TEXT = "Drought spread across the Sahel and Timbuktu while Moscow said nothing."
 
 
-def toponym(name: str, kind: str, lat: float | None = None, lon: float | None = None) -> str:
+def toponym(name: str, kind: str, lat: float | None = None, lon: float | None = None, geonameid: int | None = None) -> str:
     start = TEXT.index(name)
     coords = f"<latitude>{lat}</latitude><longitude>{lon}</longitude>" if lat is not None else ""
+    gid = f"<geonamesID>{geonameid}</geonamesID>" if geonameid else ""
     return (f"<toponym><extractedName>{name}</extractedName><type>{kind}</type><start>{start}</start>"
-            f"<end>{start + len(name)}</end>{coords}</toponym>")
+            f"<end>{start + len(name)}</end>{coords}{gid}</toponym>")
 
 
 @pytest.fixture()
 def gwn(tmp_path):
-    toponyms = [toponym("Sahel", "Literal", 14.5, 4.0), toponym("Timbuktu", "Literal", 16.77, -3.0),
+    toponyms = [toponym("Sahel", "Literal", 14.5, 4.0), toponym("Timbuktu", "Literal", 16.77, -3.0, 2449067),
                 toponym("Moscow", "Metonymic", 55.75, 37.62), toponym("Drought", "Non_Toponym")]
     path = tmp_path / "tiny.xml"
     path.write_text(f"<articles><article><text>{TEXT}</text><toponyms>{''.join(toponyms)}</toponyms></article></articles>",
@@ -45,5 +46,13 @@ def test_evaluate_gwn_scores_accuracy_recall_and_metonymy(gwn) -> None:
 def test_evaluate_gwn_geocodes_the_gold_toponyms_apart_from_recognition(gwn) -> None:
     # Without NER the component misses Timbuktu; handed the gold span, the resolver places it.
     geocoding = evaluate_gwn(gwn, spacy.blank("en"))["geocoding"]
-    assert geocoding["counts"] == {"covered": 2, "literal_coords": 2, "within": 2}
+    assert geocoding["counts"] == {"covered": 2, "literal_coords": 2, "within": 2,
+                                   "geonames_covered": 1, "geonames_literal_coords": 1, "geonames_within": 1}
     assert (geocoding["accuracy_161km"], geocoding["coverage"]) == (1.0, 1.0)
+
+
+def test_evaluate_gwn_scores_toponyms_with_a_geonames_id_apart(gwn) -> None:
+    # Only Timbuktu carries a GeoNames id, and the blank pipeline does not find it.
+    scores = evaluate_gwn(gwn, spacy.blank("en"))
+    assert (scores["counts"]["geonames_coords"], scores["accuracy_161km_geonames"]) == (1, 0.0)
+    assert scores["geocoding"]["accuracy_161km_geonames"] == 1.0

@@ -46,6 +46,7 @@ class Gold:
     kind: str
     lat: float | None
     lon: float | None
+    geonameid: int | None = None
 
 
 @dataclass(frozen=True)
@@ -68,10 +69,10 @@ def read_gwn(path: Path) -> list[tuple[str, list[Gold]]]:
 
 
 def _gold(node: ET.Element) -> Gold:
-    lat, lon = node.findtext("latitude"), node.findtext("longitude")
+    lat, lon, geonameid = node.findtext("latitude"), node.findtext("longitude"), node.findtext("geonamesID")
     return Gold(
         int(node.findtext("start") or 0), int(node.findtext("end") or 0), node.findtext("type") or "",
-        float(lat) if lat else None, float(lon) if lon else None,
+        float(lat) if lat else None, float(lon) if lon else None, int(geonameid) if geonameid else None,
     )
 
 
@@ -93,12 +94,15 @@ def evaluate_gwn(path: Path, nlp: Language) -> dict:
     Returns:
         Counts and figures: `accuracy_161km` (gold literal toponyms with coordinates that a
         predicted place overlaps within 161 km, over all of them), `accuracy_161km_resolved`
-        (the same over those we found and resolved), `recall_literal`, `metonymic_as_place`
+        (the same over those we found and resolved), `accuracy_161km_geonames` (over those with
+        a GeoNames id, leaving out streets and buildings with map coordinates only),
+        `recall_literal`, `metonymic_as_place`
         (share of gold metonymic toponyms we report as places), `associative_as_place`,
         `precision_literal` (predicted places overlapping a gold literal toponym), the median
         error in km, per gold type how often we report a place, and under `geocoding` the
         resolver's figures when it is handed the gold toponyms (`accuracy_161km` over gold
-        literal toponyms with coordinates, `coverage`: share the gazetteer has a name for).
+        literal toponyms with coordinates, `coverage`: share the gazetteer has a name for; both
+        again over those with a GeoNames id).
 
     Docs: docs/geo.md
     """
@@ -125,11 +129,12 @@ def _geocode_gold(doc: Doc, golds: list[Gold], tagger: PlaceTagger, tally: Count
     for gold, toponym in given:
         if gold.kind not in LITERAL or gold.lat is None or gold.lon is None:
             continue
-        tally["literal_coords"] += 1
-        tally["covered"] += bool(toponym.matches)
         entry = toponym.entry
-        if entry is not None and distance_km(gold.lat, gold.lon, entry.lat, entry.lon) <= TOLERANCE_KM:
-            tally["within"] += 1
+        within = entry is not None and distance_km(gold.lat, gold.lon, entry.lat, entry.lon) <= TOLERANCE_KM
+        for prefix in ("", "geonames_") if gold.geonameid else ("",):
+            tally[f"{prefix}literal_coords"] += 1
+            tally[f"{prefix}covered"] += bool(toponym.matches)
+            tally[f"{prefix}within"] += within
 
 
 def _geocoding_summary(tally: Counter[str]) -> dict:
@@ -137,6 +142,8 @@ def _geocoding_summary(tally: Counter[str]) -> dict:
         "accuracy_161km": _ratio(tally["within"], tally["literal_coords"]),
         "accuracy_161km_covered": _ratio(tally["within"], tally["covered"]),
         "coverage": _ratio(tally["covered"], tally["literal_coords"]),
+        "accuracy_161km_geonames": _ratio(tally["geonames_within"], tally["geonames_literal_coords"]),
+        "coverage_geonames": _ratio(tally["geonames_covered"], tally["geonames_literal_coords"]),
         "counts": dict(sorted(tally.items())),
     }
 
@@ -167,6 +174,7 @@ def _score_literal(gold: Gold, hits: list[Predicted], tally: Counter[str], error
     if gold.lat is None or gold.lon is None:
         return
     tally["literal_coords"] += 1
+    tally["geonames_coords"] += gold.geonameid is not None
     located = [p for p in hits if p.lat is not None and p.lon is not None]
     if not located:
         return
@@ -174,6 +182,7 @@ def _score_literal(gold: Gold, hits: list[Predicted], tally: Counter[str], error
     errors.append(error)
     tally["literal_resolved"] += 1
     tally["literal_within"] += error <= TOLERANCE_KM
+    tally["geonames_within"] += error <= TOLERANCE_KM and gold.geonameid is not None
 
 
 def _ratio(numerator: int, denominator: int) -> float:
@@ -184,6 +193,7 @@ def _summary(tally: Counter[str], errors: list[float], by_type: dict[str, Counte
     return {
         "accuracy_161km": _ratio(tally["literal_within"], tally["literal_coords"]),
         "accuracy_161km_resolved": _ratio(tally["literal_within"], tally["literal_resolved"]),
+        "accuracy_161km_geonames": _ratio(tally["geonames_within"], tally["geonames_coords"]),
         "recall_literal": _ratio(tally["literal_found"], tally["literal"]),
         "precision_literal": _ratio(tally["predicted_on_literal"], tally["predicted"]),
         "metonymic_as_place": _ratio(tally["metonymic_as_place"], tally["metonymic"]),
