@@ -74,6 +74,10 @@ CASES = [
     # "Kharkiv is a city"
     ([("Kharkiv", 1, "nsubj"), ("is", 1, "ROOT"), ("a", 3, "det"), ("city", 1, "attr")], 0, {"is": "be"},
      (True, "place.noun.city")),
+    # "Dubai was hot": weather and streets are a place's states
+    ([("Dubai", 1, "nsubj"), ("was", 1, "ROOT"), ("hot", 1, "acomp")], 0, {"was": "be"}, (True, "place.state.hot")),
+    # "Moscow was angry": a mood is an actor's
+    ([("Moscow", 1, "nsubj"), ("was", 1, "ROOT"), ("angry", 1, "acomp")], 0, {"was": "be"}, (False, "actor.dep.nsubj")),
     # "He left for Washington"
     ([("He", 1, "nsubj"), ("left", 1, "ROOT"), ("for", 1, "prep"), ("Washington", 2, "pobj")], 3, {"left": "leave"},
      (True, "place.prep.leave_for")),

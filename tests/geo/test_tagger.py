@@ -128,6 +128,20 @@ def test_tagger_dateline_and_pair(tag) -> None:
     assert places["Ukraine"]["country"] == "UKR"
 
 
+@pytest.mark.parametrize("text", ["The ministers met in Moscow, Russia on Thursday.",
+                                  "She listed her hometown as Kuala Lumpur, Malaysia."])
+def test_tagger_town_and_country_pair_whose_town_names_a_division_too(tag, text: str) -> None:
+    # Moscow and Kuala Lumpur are also first-level divisions; the town is the likelier reading
+    town, country = (place for _, place in sorted(tag(text).items(), key=lambda item: text.index(item[0])))
+    assert (town["reason"], country["reason"]) == ("place.appos", "place.appos")
+    assert town["feature"] == "city" and town["country"] == country["country"]
+
+
+def test_tagger_a_list_of_states_is_no_pair(tag) -> None:
+    places = tag("Protests spread to Texas, California and Ohio.")
+    assert {p["reason"] for p in places.values()} == {"place.prep.to"}
+
+
 def test_tagger_writes_an_empty_group_without_places(tag, nlp) -> None:
     doc = PlaceTagger(nlp)(nlp("The minister resigned on Friday."))
     assert list(doc.spans[PLACES]) == []

@@ -155,8 +155,8 @@ def pair_qualifier(first: Toponym, second: Toponym) -> Entry | None:
     doc = first.span.doc
     if second.span.start != first.span.end + 1 or doc[first.span.end].text != ",":
         return None
-    if any(m.entry.feature in ("country", "admin1") + AREAS for m in first.matches):
-        return None
+    if first.matches and first.matches[0].entry.feature in ("country", "admin1") + AREAS:
+        return None  # "France, Germany", "Texas, California": a list, not a town and its state
     outers = [m.entry for m in second.matches if m.entry.feature in ("country", "admin1", "admin2")]
     if not first.matches:
         return outers[0] if outers and first.strong and _ends_phrase(second) else None

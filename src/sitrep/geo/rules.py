@@ -5,7 +5,8 @@ war" name a government (metonymy). A toponym is a place when a locative preposit
 it, when it hangs off a place noun ("the city of Kharkiv", "the Kharkiv region", "Ukraine's
 east"), names where someone is from ("Jane Doe, of Leeds"), or is the object of a movement or
 territorial verb, active or passive ("invaded Crimea", "Kherson was shelled"), or a town
-attacked by force ("drones attacked Odesa", not "attacked Kyiv over the deal"). It is an actor
+attacked by force ("drones attacked Odesa", not "attacked Kyiv over the deal"), or the subject
+of a place's state ("Kharkiv is a city", "Dubai was hot"). It is an actor
 when it is a subject, object, possessor or modifier of another noun ("U.S. forces"), the
 object of "for", "with", "against"..., or when the preposition hangs off a word of relation
 or exchange ("relations between Russia and the West", "arms sales to Saudi Arabia"). Every
@@ -90,11 +91,21 @@ def read_use(span: Span, cues: Cues) -> Reading:
         if verb and not _spoken(head, cues):
             return True, verb  # "drones attacked Odesa"; the tagger keeps countries actors
     if token.dep_ == "nsubj" and cues.get("copula", head.lemma_.lower()):
-        noun = next((cues.get("place_noun", c.lower_) for c in head.children if c.dep_ == "attr"), None)
-        if noun:
-            return True, noun  # "Lake Chad is a lake", "Kharkiv is Ukraine's second city"
+        state = next((found for c in head.children if (found := _place_predicate(c, cues))), None)
+        if state:
+            return True, state  # "Kharkiv is Ukraine's second city", "Kherson was quiet overnight"
     actor = cues.get("actor_dep", token.dep_)
     return (False, actor) if actor else (None, "")
+
+
+def _place_predicate(child: Token, cues: Cues) -> str | None:
+    """A predicate only a place takes: a place noun ("a city") or a state of weather or
+    streets ("hot", "quiet", "deserted")."""
+    if child.dep_ == "attr":
+        return cues.get("place_noun", child.lower_)
+    if child.dep_ == "acomp":
+        return cues.get("place_adjective", child.lower_)
+    return None
 
 
 def _spoken(verb: Token, cues: Cues) -> bool:
