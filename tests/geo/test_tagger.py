@@ -137,6 +137,13 @@ def test_tagger_town_and_country_pair_whose_town_names_a_division_too(tag, text:
     assert town["feature"] == "city" and town["country"] == country["country"]
 
 
+@pytest.mark.parametrize(("text", "toponym", "name"), [("Marinka was encircled by separatist units.", "Marinka", "Mar'yinka"),
+                                                    ("Rebels overran Kidal on Monday.", "Kidal", "Kidal")])
+def test_tagger_finds_a_town_ner_missed_in_a_territorial_verbs_object(tag, text: str, toponym: str, name: str) -> None:
+    place = tag(text)[toponym]
+    assert place["name"] == name and place["reason"].startswith("place.verb.")
+
+
 def test_tagger_a_list_of_states_is_no_pair(tag) -> None:
     places = tag("Protests spread to Texas, California and Ohio.")
     assert {p["reason"] for p in places.values()} == {"place.prep.to"}

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 import sitrep.nlp.extensions  # noqa: F401  (declares span._.sitrep_place)
@@ -271,10 +271,15 @@ def _suffixed_names(doc: Doc, cues: rules.Cues) -> Iterator[Span]:
 
 
 def _bare_proper_nouns(doc: Doc, cues: rules.Cues, labels: set[str]) -> Iterator[Span]:
-    """Proper nouns governed by a locative preposition that NER missed or mislabelled
-    ("near Kursk" taken for a product)."""
+    """Proper nouns governed by a locative preposition or territorial verb that NER missed or
+    mislabelled ("near Kursk" taken for a product, "Douma is surrounded", "captured Avdiivka")."""
     for token in doc:
-        if token.pos_ == "PROPN" and token.ent_type_ not in labels and token.dep_ == "pobj":
-            if cues.get("locative_prep", token.head.lower_):
-                left = min((t.i for t in token.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"), default=token.i)
-                yield doc[left : token.i + 1]
+        if token.pos_ == "PROPN" and token.ent_type_ not in labels and _locative_slot(token, cues):
+            left = min((t.i for t in token.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"), default=token.i)
+            yield doc[left : token.i + 1]
+
+
+def _locative_slot(token: Token, cues: rules.Cues) -> bool:
+    if token.dep_ == "pobj":
+        return cues.get("locative_prep", token.head.lower_) is not None
+    return token.dep_ in ("dobj", "nsubjpass") and cues.get("locative_verb", token.head.lemma_.lower()) is not None
