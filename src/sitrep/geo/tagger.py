@@ -65,7 +65,6 @@ class PlaceTagger:
     def _set_cues(self, rows: list[Cue]) -> None:
         self.cue_rows = rows
         self.cues = rules.Cues.from_rows(rows)
-        self._town_verbs = frozenset(self.cues.of("town_verb").values())
 
     def __call__(self, doc: Doc) -> Doc:
         toponyms = self.toponyms(doc)
@@ -91,7 +90,7 @@ class PlaceTagger:
         if entry is not None and rules.is_dateline(span, self.cues):
             return rules.DATELINE
         use, cue = rules.read_use(span, self.cues)
-        if use is False or (cue in self._town_verbs and (entry is None or entry.feature == "country")):
+        if use is False or (cue in self.cues.of("town_verb").values() and (entry is None or entry.feature == "country")):
             return None  # "attacked Ukraine" is one state against another, "attacked Odesa" a place
         if use is None:  # nothing in the parse decides: trust a resolved NER place
             return rules.DEFAULT if toponym.strong and entry is not None else None
