@@ -54,6 +54,22 @@ def test_analyze_json_follows_the_contract(runner, tmp_path) -> None:
     assert event.date is not None and event.date.value == "2024-10-21"
 
 
+def test_analyze_names_who_reports_a_second_hand_claim(runner, tmp_path) -> None:
+    path = tmp_path / "nested.txt"
+    path.write_text("Zelensky said South Korean intelligence had confirmed that North Korea sent troops to Russia.",
+                    encoding="utf-8")
+    result = runner.invoke(app, ["analyze", str(path), "--format", "json"])
+    analysis = Analysis.model_validate_json(result.stdout)
+    actors = {actor.id: actor.text for actor in analysis.actors}
+    (event,) = [e for e in analysis.events if e.cameo == "072"]
+    reported = next(c for c in event.claims if c.claimant_text == "South Korean intelligence")
+    assert actors[reported.via] == reported.via_text == "Zelensky"
+    quote = next(q for q in analysis.quotes if q.cue == "confirmed")
+    assert actors[quote.via] == "Zelensky"
+    table = runner.invoke(app, ["analyze", str(path), "--format", "table"], env={"COLUMNS": "250"})
+    assert "South Korean intelligence (confirm, via Zelensky)" in table.stdout
+
+
 def test_analyze_jsonl_stdin_keeps_order_and_ids(runner) -> None:
     lines = [json.dumps({"id": "x1", "text": ARTICLE}), "{broken", json.dumps({"id": "x3", "html": "<p>" + ARTICLE + "</p>"})]
     result = runner.invoke(app, ["analyze", "--format", "jsonl", "-"], input="\n".join(lines) + "\n")

@@ -143,6 +143,9 @@ class Claim(_Model):
     stance: Stance = Field(description="confirm, claim, deny or dispute.")
     date: EventDate | None = Field(None, description="When the claim was made, where the text says.")
     sentence: int | None = Field(None, description="Sentence index of the claim.")
+    via: str | None = Field(None, description="Actor id of who reports the claim, when it is told second-hand "
+                                              "(\"The Times wrote that Trump claimed ...\").")
+    via_text: str | None = Field(None, description="Who reports the claim, as written.")
 
 
 class Location(_Model):
@@ -207,6 +210,8 @@ class Quote(_Model):
     cue: str | None = Field(None, description="Reporting verb or phrase.")
     kind: Literal["direct", "indirect", "mixed"] = Field(description="Direct (in quote marks), indirect or mixed.")
     sentence: int | None = Field(None, description="Sentence index of the cue.")
+    via: str | None = Field(None, description="Actor id of who reports these words, when they are told second-hand.")
+    via_text: str | None = Field(None, description="Who reports these words, as written.")
 
 
 class Place(_Model):

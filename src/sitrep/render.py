@@ -23,7 +23,13 @@ def parties_text(parts: list[dict]) -> str:
 
 
 def _claims(event: dict) -> str:
-    return "; ".join(f"{c.get('claimant_text') or '?'} ({c['stance']})" for c in event.get("claims", []))
+    return "; ".join(_claim_text(c) for c in event.get("claims", []))
+
+
+def _claim_text(claim: dict) -> str:
+    """ "Zelensky (claim)", or "Trump (claim, via The Times)" for a claim told second-hand."""
+    via = f", via {claim['via_text']}" if claim.get("via_text") else ""
+    return f"{claim.get('claimant_text') or '?'} ({claim['stance']}{via})"
 
 
 def amount_text(figure: dict) -> str:

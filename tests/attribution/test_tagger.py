@@ -172,6 +172,34 @@ def test_quote_tagger_claims_inside_quotes_are_the_speakers_words(tag: Tag) -> N
     assert [claim["cue"] for claim in doc._.sitrep_claims] == ["said"]
 
 
+def _via(doc: Doc, claim: dict[str, Any]) -> str | None:
+    return doc.text[claim["via"]["start"] : claim["via"]["end"]] if claim["via"] else None
+
+
+def test_quote_tagger_a_claim_inside_another_speakers_words_is_reported_via_them(tag: Tag) -> None:
+    doc = tag("The newspaper wrote that the minister claimed the army had lost 900 tanks.")
+    by_cue = {claim["cue"]: claim for claim in _claims(doc)}
+    assert _via(doc, by_cue["claimed"]) == "The newspaper"
+    assert by_cue["wrote"]["via"] is None
+
+
+def test_quote_tagger_the_narrowest_report_is_the_one_a_claim_comes_via(tag: Tag) -> None:
+    doc = tag("Reuters reported that the mayor said the governor had denied the strike.")
+    by_cue = {claim["cue"]: claim for claim in _claims(doc)}
+    assert (_via(doc, by_cue["said"]), _via(doc, by_cue["denied"])) == ("Reuters", "the mayor")
+
+
+def test_quote_tagger_a_speaker_going_on_is_not_reporting_himself(tag: Tag) -> None:
+    doc = tag("Peskov said that he had warned the envoys the talks would fail.")
+    assert all(claim["via"] is None for claim in doc._.sitrep_claims)
+
+
+def test_quote_tagger_a_quote_from_a_reported_cue_carries_the_reporter(tag: Tag) -> None:
+    doc = tag("The agency reported that the colonel said his men would hold the bridge at all costs.")
+    reported = [quote for quote in _quotes(doc) if quote["cue"] == "said"]
+    assert reported and doc.text[reported[0]["via"]["start"] : reported[0]["via"]["end"]] == "The agency"
+
+
 # --- quotes -----------------------------------------------------------------------------
 
 @pytest.mark.parametrize(

@@ -182,6 +182,14 @@ def test_denied_event_keeps_the_denial(annotate) -> None:
     assert all(e["modality"] == "denied" or e["cameo"] == "016" for e in coded)
 
 
+def test_a_claim_told_second_hand_names_who_reports_it(annotate) -> None:
+    text = "Zelensky said South Korean intelligence had confirmed that North Korea sent 10,000 troops to Russia."
+    (event,) = [e for e in events(annotate(text)) if e["cameo"] == "072"]
+    claims = {c["claimant_text"]: c for c in event["claims"]}
+    assert claims["Zelensky"]["via"] is None
+    assert claims["South Korean intelligence"]["via_text"] == "Zelensky" and claims["South Korean intelligence"]["via"]
+
+
 def test_disagreeing_figures_keep_their_sources_and_the_lowest_is_the_summary(annotate) -> None:
     text = ("Chadian troops were sent to Niger on Monday. Niger's army said 1,200 Chadian soldiers had been sent to Niger, "
             "while Chad's defense ministry said 800 Chadian soldiers had been sent to Niger.")

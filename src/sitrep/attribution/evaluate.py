@@ -62,20 +62,24 @@ def _gold(roles: dict[str, list[str]], spans: dict[str, Ranges]) -> Attribution:
 
 
 def predicted(doc: Doc) -> list[Attribution]:
-    """One attribution per cue: claim and quotes merged; speaker-less ones are left out.
+    """One attribution per cue: claim and quotes merged; speaker-less ones are left out, and so
+    are claims reported inside another speaker's words (PolNeAR marks first-hand attributions
+    only: no gold cue lies inside another gold attribution's content).
 
     A speaker resolved from a pronoun or relative pronoun counts at both places, the local
     mention (which gold sources usually mark) and the named antecedent.
     """
     by_cue: dict[int, Attribution] = {}
     for claim in doc._.sitrep_claims or []:
+        if claim.get("via") is not None:
+            continue
         item = by_cue.setdefault(claim["cue_start"], Attribution([], [(claim["cue_start"], claim["cue_end"])]))
         for person in claim["claimants"]:
             item.source.extend(_mentions(person, "start", "end"))
         item.content.append((claim["content_start"], claim["content_end"]))
     for span in doc.spans.get(QUOTES, []):
         facts = span._.sitrep_quote
-        if facts["cue_start"] is None:
+        if facts["cue_start"] is None or facts.get("via") is not None:
             continue
         item = by_cue.setdefault(facts["cue_start"], Attribution([], [(facts["cue_start"], facts["cue_end"])]))
         if facts["speaker_start"] is not None:

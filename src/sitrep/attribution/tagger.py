@@ -57,6 +57,7 @@ class _Hit:
     in_quote: bool
     mixed: bool = False
     covered: bool = False
+    via: _Hit | None = None
 
 
 @dataclass
@@ -147,6 +148,7 @@ class QuoteTagger:
         _link_by_window(doc, hits, quotes, layout)
         _link_colon_blocks(doc, hits, quotes, layout)
         _link_continuations(quotes)
+        _mark_reported(doc, hits, quotes)
         doc.spans[QUOTES] = _quote_spans(doc, hits, quotes)
         doc._.sitrep_claims = [_claim(doc, hit, quotes, layout) for hit in hits if _vouches(hit, quotes)]
         return doc
@@ -427,6 +429,33 @@ def _continues(previous: _Quote, quote: _Quote) -> bool:
     return quote.paragraph == previous.paragraph + 1 and quote.opens_line()
 
 
+def _mark_reported(doc: Doc, hits: list[_Hit], quotes: list[_Quote]) -> None:
+    """A cue inside what someone else says is reported second-hand: in "The Times wrote that
+    Trump claimed a loss", Trump's claim comes to us via The Times. The narrowest such body wins;
+    the same speaker going on ("Lynch said ... Lynch noted") is no reporting."""
+    bodies = [(start, end, hit) for hit in hits if _vouches(hit, quotes) and hit.claimants
+              for start, end in _bodies(hit, quotes)]
+    for hit in hits:
+        holders = [(end - start, outer) for start, end, outer in bodies
+                   if outer is not hit and start <= hit.token.i < end and not _same_speaker(doc, hit, outer)]
+        hit.via = min(holders, key=lambda holder: holder[0])[1] if holders and hit.claimants else None
+
+
+def _bodies(hit: _Hit, quotes: list[_Quote]) -> list[tuple[int, int]]:
+    """Token ranges of what a cue vouches for: its content and the quotes tied to it."""
+    found = [(quote.start, quote.end) for quote in quotes if quote.hit is hit]
+    if hit.content is not None:
+        found.append((hit.content.start, hit.content.end))
+    return found
+
+
+def _same_speaker(doc: Doc, hit: _Hit, other: _Hit) -> bool:
+    def heads(item: _Hit) -> set[str]:
+        return {doc[mention.head].lower_ for mention in item.claimants}
+
+    return bool(heads(hit) & heads(other))
+
+
 def _char_range(doc: Doc, start: int, end: int) -> tuple[int, int]:
     return doc[start].idx, doc[end - 1].idx + len(doc[end - 1])
 
@@ -447,7 +476,8 @@ def _speaker(doc: Doc, hit: _Hit | None) -> dict[str, Any]:
 def _quote_facts(doc: Doc, hit: _Hit | None, kind: str, evidence: str) -> dict[str, Any]:
     cue_start, cue_end = _char_range(doc, hit.token.i, hit.end) if hit else (None, None)
     return {"kind": kind, "cue": doc[hit.token.i : hit.end].text if hit else None,
-            "cue_start": cue_start, "cue_end": cue_end, **_speaker(doc, hit), "evidence": evidence}
+            "cue_start": cue_start, "cue_end": cue_end, **_speaker(doc, hit), "via": _via(doc, hit),
+            "evidence": evidence}
 
 
 def _quote_spans(doc: Doc, hits: list[_Hit], quotes: list[_Quote]) -> list[Span]:
@@ -490,7 +520,7 @@ def _claim(doc: Doc, hit: _Hit, quotes: list[_Quote], layout: _Layout) -> dict[s
     return {
         "id": hit.cue.id, "cue": doc[hit.token.i : hit.end].text, "cue_i": hit.token.i,
         "cue_start": cue_start, "cue_end": cue_end, "stance": hit.cue.stance,
-        "claimants": [_claimant(doc, mention) for mention in hit.claimants],
+        "claimants": [_claimant(doc, mention) for mention in hit.claimants], "via": _via(doc, hit),
         "content_start": content_start, "content_end": content_end, "content_head": body.head,
         "sentence": layout.sentence[hit.token.i],
         "negated": any(child.dep_ == "neg" for child in hit.token.children),
@@ -500,6 +530,13 @@ def _claim(doc: Doc, hit: _Hit, quotes: list[_Quote], layout: _Layout) -> dict[s
 
 def _quote_content(doc: Doc, quote: _Quote) -> Content:
     return Content(quote.start, quote.end, doc[quote.start : quote.end].root.i, "content.quote")
+
+
+def _via(doc: Doc, hit: _Hit | None) -> dict[str, int] | None:
+    """The first claimant of the claim this one is reported in, if it is reported."""
+    if hit is None or hit.via is None:
+        return None
+    return _claimant(doc, hit.via.claimants[0])
 
 
 def _claimant(doc: Doc, mention: Mention) -> dict[str, int]:

@@ -292,11 +292,15 @@ def _attach_claims(doc: Doc, events: list[dict], actors: ActorIndex) -> None:
 def _claim_record(text: str, claim: dict, claimant: dict, actors: ActorIndex, date: dict | None) -> dict:
     actor = actors.by_token.get(claimant.get("head", -1))
     data = actor._.sitrep_actor if actor is not None else {}
+    via = claim.get("via")
+    reporter = actors.by_token.get(via["head"]) if via else None
     return {
         "claimant": f"{actor.start_char}:{actor.end_char}" if actor is not None else None,
         "claimant_text": text[claimant["start"]:claimant["end"]] if claimant else None,
         "code": data.get("code"), "sector": data.get("sector"),
         "cue": claim["cue"], "stance": claim["stance"], "date": date, "sentence": claim["sentence"],
+        "via": f"{reporter.start_char}:{reporter.end_char}" if reporter is not None else None,
+        "via_text": text[via["start"]:via["end"]] if via else None,
     }
 
 

@@ -85,10 +85,13 @@ def _quotes(doc: Doc, by_token: dict[int, str], sentences: list[tuple[int, int]]
         data = span._.sitrep_quote or {}
         start, end = data.get("speaker_start"), data.get("speaker_end")
         speaker = by_token.get(data["speaker_head"]) if data.get("speaker_head") is not None else None
+        via = data.get("via")
         quotes.append(Quote(text=span.text, start=span.start_char, end=span.end_char, speaker=speaker,
                             speaker_text=text[start:end] if start is not None else None,
                             cue=data.get("cue"), kind=data.get("kind", "direct"),
-                            sentence=bisect_right(starts, data.get("cue_start") or span.start_char) - 1))
+                            sentence=bisect_right(starts, data.get("cue_start") or span.start_char) - 1,
+                            via=by_token.get(via["head"]) if via else None,
+                            via_text=text[via["start"]:via["end"]] if via else None))
     return quotes
 
 
@@ -96,7 +99,8 @@ def _event(n: int, data: dict, by_key: dict[str, str]) -> Event:
     def participants(role: str) -> list[dict]:
         return [{**p, "actor": by_key[p["actor"]]} for p in data[role] if p["actor"] in by_key]
 
-    claims = [Claim(**{**c, "claimant": by_key.get(c["claimant"] or "")}) for c in data["claims"]]
+    claims = [Claim(**{**c, "claimant": by_key.get(c["claimant"] or ""), "via": by_key.get(c.get("via") or "")})
+              for c in data["claims"]]
 
     def figures(field: str) -> list[dict]:
         return [{**q, "claimant": by_key.get(q.get("claimant") or "")} for q in data[field]]
