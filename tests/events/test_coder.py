@@ -273,6 +273,23 @@ def test_a_town_attacked_by_drones_is_where_the_strike_happened(annotate) -> Non
     assert event["cameo"] == "1952" and event["location"]["name"] == "Odesa"
 
 
+@pytest.mark.parametrize(
+    ("text", "killing"),
+    [
+        ("Russian troops shelled Kharkiv overnight, killing five civilians.", "killing"),
+        ("The shelling of Kherson killed two civilians.", "killed"),
+    ],
+)
+def test_a_killing_takes_the_place_of_the_attack_it_goes_with(annotate, text, killing) -> None:
+    [event] = [e for e in events(annotate(text)) if e["trigger_text"] == killing]
+    assert event["location"]["country"] == "UKR" and "from the linked event" in event["location"]["reason"]
+
+
+def test_a_protest_after_an_attack_does_not_take_its_place(annotate) -> None:
+    coded = events(annotate("Russian troops shelled Kharkiv on Monday, prompting Kyiv to demand new sanctions."))
+    assert all(e["location"] is None for e in coded if not e["cameo"].startswith("19"))
+
+
 @pytest.mark.parametrize("text", ["The senator attacked Kyiv over the minerals deal.",
                                   "The prime minister attacked Moscow for its handling of the talks."])
 def test_an_attack_over_a_deal_or_a_decision_is_criticism(annotate, text) -> None:

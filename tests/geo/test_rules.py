@@ -67,6 +67,15 @@ CASES = [
     # "He attacked Odesa over the deal": an attack in words takes an actor
     ([("He", 1, "nsubj"), ("attacked", 1, "ROOT"), ("Odesa", 1, "dobj"), ("over", 1, "prep"), ("the", 5, "det"),
       ("deal", 3, "pobj")], 2, {"attacked": "attack"}, (False, "actor.dep.dobj")),
+    # "a strike on Odesa": the object of a nominal attack is a place (the tagger keeps countries actors)
+    ([("a", 1, "det"), ("strike", 1, "ROOT"), ("on", 1, "prep"), ("Odesa", 2, "pobj")], 3, None,
+     (True, "place.town_phrase.strike_on")),
+    # "the siege of Mariupol"
+    ([("the", 1, "det"), ("siege", 1, "ROOT"), ("of", 1, "prep"), ("Mariupol", 2, "pobj")], 3, None,
+     (True, "place.town_phrase.siege_of")),
+    # "an attack on Kyiv over the deal": an attack in words takes an actor
+    ([("an", 1, "det"), ("attack", 1, "ROOT"), ("on", 1, "prep"), ("Kyiv", 2, "pobj"), ("over", 1, "prep"),
+      ("the", 6, "det"), ("deal", 4, "pobj")], 3, None, (False, "actor.prep.on")),
     # "US forces"
     ([("US", 1, "compound"), ("forces", 1, "ROOT")], 0, None, (False, "actor.dep.compound")),
     # "the Kharkiv region"

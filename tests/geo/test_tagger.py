@@ -88,6 +88,8 @@ def test_tagger_underwriting_sentence(tag) -> None:
         ("Aid trucks entered through the Rafah crossing.", "Rafah crossing", "Rafah crossing", "PSE", "point"),
         ("Russian drones attacked Odesa overnight.", "Odesa", "Odesa", "UKR", "city"),
         ("Russian drones attacked Kharkiv for the third night.", "Kharkiv", "Kharkiv", "UKR", "city"),
+        ("A missile strike on Kryvyi Rih killed 20 people.", "Kryvyi Rih", "Kryvyy Rih", "UKR", "city"),
+        ("The shelling of Kherson killed two.", "Kherson", "Kherson", "UKR", "city"),
     ],
 )
 def test_tagger_literal_places_resolve(tag, text: str, toponym: str, name: str, country: str | None, feature: str) -> None:
@@ -116,6 +118,7 @@ def test_tagger_literal_places_resolve(tag, text: str, toponym: str, name: str, 
         ("Russia attacked Ukraine in February 2022.", "Ukraine"),
         ("The senator attacked Odesa's mayor.", "Odesa"),
         ("The senator attacked Odesa over the port deal.", "Odesa"),
+        ("A Russian attack on Ukraine killed two.", "Ukraine"),
     ],
 )
 def test_tagger_actor_uses_are_not_places(tag, text: str, toponym: str) -> None:

@@ -34,6 +34,13 @@ def owner(token: Token, triggers: set[int], stop: set[int] = frozenset()) -> int
     return None
 
 
+def governing_trigger(trigger: Token, triggers: set[int], stops: set[int]) -> int | None:
+    """The nearest other trigger above a trigger in its sentence, not crossing a `stop` token."""
+    if trigger.head.i == trigger.i or trigger.head.i in stops:
+        return None
+    return owner(trigger.head, triggers, stops)
+
+
 def quantities_for(doc: Doc, trigger: int, triggers: set[int]) -> list[Span]:
     found = []
     for span in doc.spans.get(QUANTITIES, []):

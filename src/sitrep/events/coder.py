@@ -59,6 +59,7 @@ class EventCoder:
         stops = {claim["cue_i"] for claim in doc._.sitrep_claims or []} - triggers
         sentence_starts = [s.start for s in doc.sents]
         events = [e for m in matches if (e := self._event(doc, m, actors, triggers, stops, sentence_starts))]
+        _inherit_places(doc, events, stops)
         _attach_claims(doc, events, actors)
         doc._.sitrep_events = [_finish(e) for e in merge_mentions(events)]
         return doc
@@ -122,6 +123,28 @@ class EventCoder:
             "confidence": _confidence(pattern, roles),
             "also": [],
         }
+
+
+def _inherit_places(doc: Doc, events: list[dict], stops: set[int]) -> None:
+    """Force with no place of its own takes the place of the force it hangs on ("Russia hit
+    Kharkiv overnight, killing five") or of the force that is its subject ("a missile strike on
+    Kryvyi Rih killed 20"). Only material conflict on both sides, never across a reporting verb."""
+    by_trigger = {event["trigger_i"]: event for event in events}
+    for event in events:
+        if event["location"] is not None or not _is_force(event):
+            continue
+        token = doc[event["trigger_i"]]
+        above = attach.governing_trigger(token, set(by_trigger), stops)
+        subjects = [c.i for c in token.children if c.dep_ in ("nsubj", "nsubjpass") and c.i in by_trigger]
+        donors = [by_trigger[k] for k in ([above] if above is not None else []) + subjects]
+        donor = next((d for d in donors if d["location"] is not None and _is_force(d)), None)
+        if donor is not None:
+            reason = f"{donor['location']['reason']}, from the linked event ({donor['trigger_text']})"
+            event["location"] = {**donor["location"], "reason": reason}
+
+
+def _is_force(event: dict) -> bool:
+    return ontology.cameo(event["cameo"]).quad_class == 4
 
 
 def _recode(cameo: str, pattern: TriggerPattern, mood: str, negated: bool) -> tuple[str, list[str]]:

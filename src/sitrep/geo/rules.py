@@ -5,7 +5,8 @@ war" name a government (metonymy). A toponym is a place when a locative preposit
 it, when it hangs off a place noun ("the city of Kharkiv", "the Kharkiv region", "Ukraine's
 east"), names where someone is from ("Jane Doe, of Leeds"), or is the object of a movement or
 territorial verb, active or passive ("invaded Crimea", "Kherson was shelled"), or a town
-attacked by force ("drones attacked Odesa", not "attacked Kyiv over the deal"), or the subject
+attacked by force ("drones attacked Odesa", "a missile strike on Kryvyi Rih", "the siege of
+Mariupol"; not "attacked Kyiv over the deal"), or the subject
 of a place's state ("Kharkiv is a city", "Dubai was hot"). It is an actor
 when it is a subject, object, possessor or modifier of another noun ("U.S. forces"), the
 object of "for", "with", "against"..., or when the preposition hangs off a word of relation
@@ -124,6 +125,9 @@ def _prepositional(prep: Token, cues: Cues) -> Reading:
         found = next((cues.get(kind, p) for p in phrases if cues.get(kind, p)), None)
         if found:
             return use, found
+    town = next((cues.get("town_phrase", p) for p in phrases if cues.get("town_phrase", p)), None)
+    if town and not _spoken(owner, cues):
+        return True, town  # "a missile strike on Kryvyi Rih"; the tagger keeps countries actors
     firm = cues.get("locative_prep", word)
     if firm in cues.firm:
         return True, firm  # "talks in Geneva", "reported in Kharkiv"

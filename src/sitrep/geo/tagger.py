@@ -90,7 +90,8 @@ class PlaceTagger:
         if entry is not None and rules.is_dateline(span, self.cues):
             return rules.DATELINE
         use, cue = rules.read_use(span, self.cues)
-        if use is False or (cue in self.cues.of("town_verb").values() and (entry is None or entry.feature == "country")):
+        town = any(cue in self.cues.of(kind).values() for kind in ("town_verb", "town_phrase"))
+        if use is False or (town and (entry is None or entry.feature == "country")):
             return None  # "attacked Ukraine" is one state against another, "attacked Odesa" a place
         if use is None:  # nothing in the parse decides: trust a resolved NER place
             return rules.DEFAULT if toponym.strong and entry is not None else None
@@ -280,5 +281,7 @@ def _bare_proper_nouns(doc: Doc, cues: rules.Cues, labels: set[str]) -> Iterator
 
 def _locative_slot(token: Token, cues: rules.Cues) -> bool:
     if token.dep_ == "pobj":
-        return cues.get("locative_prep", token.head.lower_) is not None
+        prep = token.head
+        phrases = (f"{prep.head.lower_} {prep.lower_}", f"{prep.head.lemma_.lower()} {prep.lower_}")
+        return cues.get("locative_prep", prep.lower_) is not None or any(cues.get("town_phrase", p) for p in phrases)
     return token.dep_ in ("dobj", "nsubjpass") and cues.get("locative_verb", token.head.lemma_.lower()) is not None
