@@ -215,7 +215,8 @@ class Quote(_Model):
 
 
 class Place(_Model):
-    """A toponym used literally (a place where something is or happens), resolved."""
+    """A toponym used literally (a place where something is or happens), resolved; or "the
+    city" standing for a town named just before it (reason `place.anaphor.*`)."""
 
     text: str = Field(description="The toponym as written.")
     start: int = Field(description="Character offset.")

@@ -285,6 +285,12 @@ def test_a_killing_takes_the_place_of_the_attack_it_goes_with(annotate, text, ki
     assert event["location"]["country"] == "UKR" and "from the linked event" in event["location"]["reason"]
 
 
+def test_an_attack_on_the_city_is_in_the_town_named_before(annotate) -> None:
+    coded = events(annotate("Heavy fighting continued in Bakhmut. Russian artillery shelled the town on Monday."))
+    [event] = [e for e in coded if e["trigger_text"] == "shelled"]
+    assert event["location"]["name"] == "Bakhmut" and event["location"]["reason"].startswith("place.anaphor.town")
+
+
 def test_a_protest_after_an_attack_does_not_take_its_place(annotate) -> None:
     coded = events(annotate("Russian troops shelled Kharkiv on Monday, prompting Kyiv to demand new sanctions."))
     assert all(e["location"] is None for e in coded if not e["cameo"].startswith("19"))

@@ -125,6 +125,40 @@ def test_tagger_actor_uses_are_not_places(tag, text: str, toponym: str) -> None:
     assert toponym not in tag(text)
 
 
+@pytest.mark.parametrize(
+    ("text", "mention", "name"),
+    [
+        ("Heavy fighting continued in Bakhmut. Russian troops shelled the town on Monday.", "the town", "Bakhmut"),
+        ("Troops left Mosul. They returned to the city a year later.", "the city", "Mosul"),
+        ("Officials in Donetsk said the city was quiet.", "the city", "Donetsk"),
+    ],
+)
+def test_tagger_the_city_stands_for_the_town_named_before(tag, text: str, mention: str, name: str) -> None:
+    place = tag(text)[mention]
+    assert place["name"] == name and place["reason"].startswith("place.anaphor.")
+
+
+def test_gwn_scoring_leaves_the_city_out_as_no_toponym(nlp) -> None:
+    from sitrep.geo.evaluate import predicted_places
+
+    doc = PlaceTagger(nlp, "sitrep_places")(nlp("Troops left Mosul. They returned to the city a year later."))
+    assert len(doc.spans[PLACES]) == 2
+    assert [doc.text[p.start:p.end] for p in predicted_places(doc)] == ["Mosul"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The mayor of Kyiv met the president. The city council approved the budget.",
+        "He visited Paris. The town hall was closed.",
+        "Fighting raged in Kherson. Talks went on. Aid arrived. Later the city was quiet.",
+        "The city was quiet.",
+    ],
+)
+def test_tagger_the_city_needs_a_town_just_before_in_a_place_slot(tag, text: str) -> None:
+    assert not [place for place in tag(text).values() if place["reason"].startswith("place.anaphor.")]
+
+
 def test_tagger_dateline_and_pair(tag) -> None:
     places = tag("KYIV, Ukraine (Reuters) — Officials reported damage overnight.")
     assert places["KYIV"]["name"] == "Kyiv" and places["KYIV"]["reason"] == "place.appos"

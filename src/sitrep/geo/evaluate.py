@@ -28,6 +28,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from sitrep.geo.resolve import Toponym, resolve_all
+from sitrep.geo.rules import ANAPHOR
 from sitrep.geo.sources import distance_km
 from sitrep.geo.tagger import PlaceTagger
 from sitrep.nlp.extensions import PLACES
@@ -77,10 +78,11 @@ def _gold(node: ET.Element) -> Gold:
 
 
 def predicted_places(doc: Doc) -> list[Predicted]:
-    """The places the component wrote, as character spans with coordinates."""
+    """The toponyms the component wrote, as character spans with coordinates ("the city"
+    standing for a town named before it is a place but no toponym, so it is not scored)."""
     return [
         Predicted(s.start_char, s.end_char, s._.sitrep_place["lat"], s._.sitrep_place["lon"], s._.sitrep_place["reason"])
-        for s in doc.spans.get(PLACES, [])
+        for s in doc.spans.get(PLACES, []) if not s._.sitrep_place["reason"].startswith(ANAPHOR)
     ]
 
 

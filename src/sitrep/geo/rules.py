@@ -29,6 +29,7 @@ APPOSITION = "place.appos"
 DATELINE = "place.dateline"
 DEFAULT = "place.default"
 ORIGIN = "place.origin"
+ANAPHOR = "place.anaphor."
 # Relations through which a toponym inherits the use of the word it joins:
 # "in France and Germany", "in the capital, Kyiv".
 _SHARING = ("conj", "appos")
@@ -46,6 +47,7 @@ class Cues:
 
     words: dict[str, dict[str, str]] = field(default_factory=dict)
     firm: frozenset[str] = frozenset()
+    refers_to: dict[str, frozenset[str]] = field(default_factory=dict)
 
     @classmethod
     def from_rows(cls, rows: Iterable[Cue]) -> Cues:
@@ -55,7 +57,7 @@ class Cues:
             words.setdefault(row.kind, {})[row.word] = row.id
             if row.firm:
                 firm.add(row.id)
-        return cls(words, frozenset(firm))
+        return cls(words, frozenset(firm), {row.id: frozenset(row.refers_to) for row in rows if row.refers_to})
 
     def get(self, kind: CueKind, word: str) -> str | None:
         """The id of the cue of this kind for the word, or None."""

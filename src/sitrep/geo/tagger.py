@@ -39,6 +39,8 @@ PROPER_NOUN = "PROPN"
 DEMONYM = "DEMONYM"
 # The place noun that turns "the Syrian capital" into the capital city rather than the country.
 CAPITAL_NOUN = "capital"
+# "The city" stands for a town named in its own sentence or this many sentences before it.
+_ANAPHOR_SENTENCES = 3
 
 
 class PlaceTagger:
@@ -68,8 +70,29 @@ class PlaceTagger:
 
     def __call__(self, doc: Doc) -> Doc:
         toponyms = self.toponyms(doc)
-        doc.spans[PLACES] = [self._place(t, reason) for t in toponyms if (reason := self.reason(t))]
+        places = [self._place(t, reason) for t in toponyms if (reason := self.reason(t))]
+        doc.spans[PLACES] = sorted(places + list(self._anaphors(doc, places)), key=lambda span: span.start)
         return doc
+
+    def _anaphors(self, doc: Doc, places: list[Span]) -> Iterator[Span]:
+        """"The city" used as a place stands for the last town named just before it: in "Russia
+        hit Kharkiv. Missiles struck the east of the city", the city is Kharkiv."""
+        anaphors = self.cues.of("anaphor_noun")
+        nouns = [(token, anaphors[token.lower_]) for token in doc if token.lower_ in anaphors]
+        if not nouns or not doc.has_annotation("DEP"):
+            return
+        sentence = _sentence_numbers(doc)
+        taken = {i for span in places for i in range(span.start, span.end)}
+        for token, cue in nouns:
+            the = _bare_definite(token)
+            if the is None or token.i in taken or not rules.read_use(doc[token.i : token.i + 1], self.cues)[0]:
+                continue
+            before = [span for span in places if span.end <= the.i and 0 <= sentence[token.i] - sentence[span.start] < _ANAPHOR_SENTENCES]
+            antecedent = next((span for span in reversed(before) if span.label_ in self.cues.refers_to[cue]), None)
+            if antecedent is not None:
+                place = Span(doc, the.i, token.i + 1, label=antecedent.label_)
+                place._.sitrep_place = {**antecedent._.sitrep_place, "reason": cue}
+                yield place
 
     def toponyms(self, doc: Doc) -> list[Toponym]:
         """Every candidate toponym of the document, resolved (places and actors alike)."""
@@ -219,6 +242,21 @@ def _place_noun_reading(span: Span, cues: rules.Cues) -> str | None:
     Syrian border" and "Russian territory" are places, "Syrian forces" and "a Russian" are not."""
     use, cue = rules.read_use(span, cues)
     return cue if use and cue.startswith("place.noun.") else None
+
+
+def _sentence_numbers(doc: Doc) -> list[int]:
+    numbers = [0] * len(doc)
+    for number, sent in enumerate(doc.sents):
+        numbers[sent.start : sent.end] = [number] * len(sent)
+    return numbers
+
+
+def _bare_definite(noun: Token) -> Token | None:
+    """The "the" of "the city" or "the eastern city", when nothing names the place ("the city of
+    Kharkiv", "the Kharkiv region" and "the Ukrainian capital" name it themselves)."""
+    the = next((child for child in noun.lefts if child.dep_ == "det" and child.lower_ == "the"), None)
+    named = any(child.pos_ in ("PROPN", "NUM") or child.ent_type_ or child.lower_ in ("of", "'s") for child in noun.children)
+    return the if the is not None and not named and noun.pos_ == "NOUN" else None
 
 
 def _looks_like_a_name(span: Span) -> bool:
