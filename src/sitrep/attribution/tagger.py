@@ -33,6 +33,7 @@ from sitrep.attribution.syntax import (
     names_its_noun,
 )
 from sitrep.nlp.extensions import QUOTES  # importing it registers the sitrep_* extensions
+from sitrep.nlp.sentences import sentence_numbers
 
 CUES_FILE = "cues.jsonl"
 PRONOUNS = frozenset({"he", "she", "him", "her"})
@@ -267,10 +268,8 @@ def _is_word(token: Token) -> bool:
 
 
 def _layout(doc: Doc) -> _Layout:
-    sentence = [0] * len(doc)
+    sentence = sentence_numbers(doc)
     bounds = [(sent.start, sent.end) for sent in doc.sents]
-    for number, (start, end) in enumerate(bounds):
-        sentence[start:end] = [number] * (end - start)
     starts = [start for start, _ in paragraphs(doc.text)] or [0]
     paragraph = [max(bisect.bisect_right(starts, token.idx) - 1, 0) for token in doc]
     return _Layout(sentence, paragraph, [False] * len(doc), bounds)

@@ -22,6 +22,7 @@ from sitrep.events import patterns as pattern_data
 from sitrep.events.merge import merge_mentions
 from sitrep.events.patterns import TriggerPattern
 from sitrep.events.roles import ActorIndex, Roles, noun_roles, prep_objects, verb_roles
+from sitrep.nlp.extensions import actor_key
 
 _POS = {"VERB": "VERB", "NOUN": "NOUN", "PROPN": "NOUN", "ADJ": "ADJ"}
 _STANCE_MODALITY = {"deny": "denied", "claim": "reported", "dispute": "reported", "confirm": "reported"}
@@ -130,11 +131,12 @@ def _inherit_places(doc: Doc, events: list[dict], stops: set[int]) -> None:
     Kharkiv overnight, killing five") or of the force that is its subject ("a missile strike on
     Kryvyi Rih killed 20"). Only material conflict on both sides, never across a reporting verb."""
     by_trigger = {event["trigger_i"]: event for event in events}
+    triggers = set(by_trigger)
     for event in events:
         if event["location"] is not None or not _is_force(event):
             continue
         token = doc[event["trigger_i"]]
-        above = attach.governing_trigger(token, set(by_trigger), stops)
+        above = attach.governing_trigger(token, triggers, stops)
         subjects = [c.i for c in token.children if c.dep_ in ("nsubj", "nsubjpass") and c.i in by_trigger]
         donors = [by_trigger[k] for k in ([above] if above is not None else []) + subjects]
         donor = next((d for d in donors if d["location"] is not None and _is_force(d)), None)
@@ -275,7 +277,7 @@ def _participant(actor: Span, roles: Roles, role: str, pattern: TriggerPattern) 
     relation = next((r.split(":", 1)[1] for r in roles.relations if r.startswith(f"{role}:")), None)
     placed = data["kind"] in {"place", "country"} and any(r.startswith(f"{role}:place.") for r in roles.relations)
     sector = pattern.place_as_source if placed else data["sector"]
-    return {"actor": f"{actor.start_char}:{actor.end_char}", "code": data["code"], "sector": sector,
+    return {"actor": actor_key(actor), "code": data["code"], "sector": sector,
             "country": data.get("country"), "evidence": relation}
 
 
@@ -318,11 +320,11 @@ def _claim_record(text: str, claim: dict, claimant: dict, actors: ActorIndex, da
     via = claim.get("via")
     reporter = actors.by_token.get(via["head"]) if via else None
     return {
-        "claimant": f"{actor.start_char}:{actor.end_char}" if actor is not None else None,
+        "claimant": actor_key(actor) if actor is not None else None,
         "claimant_text": text[claimant["start"]:claimant["end"]] if claimant else None,
         "code": data.get("code"), "sector": data.get("sector"),
         "cue": claim["cue"], "stance": claim["stance"], "date": date, "sentence": claim["sentence"],
-        "via": f"{reporter.start_char}:{reporter.end_char}" if reporter is not None else None,
+        "via": actor_key(reporter) if reporter is not None else None,
         "via_text": text[via["start"]:via["end"]] if via else None,
     }
 

@@ -122,12 +122,11 @@ def _prepositional(prep: Token, cues: Cues) -> Reading:
     """Read a preposition: set phrases first ("according to", "leave for"), then firm locatives
     ("in", "near"), then the word it hangs off ("aid to"), then the preposition alone."""
     word, owner = prep.lower_, prep.head
-    phrases = [f"{owner.lower_} {word}", f"{owner.lemma_.lower()} {word}"] if owner.i != prep.i else []
     for kind, use in (("actor_prep", False), ("locative_prep", True)):
-        found = next((cues.get(kind, p) for p in phrases if cues.get(kind, p)), None)
+        found = phrase_cue(prep, cues, kind)
         if found:
             return use, found
-    town = next((cues.get("town_phrase", p) for p in phrases if cues.get("town_phrase", p)), None)
+    town = phrase_cue(prep, cues, "town_phrase")
     if town and not _spoken(owner, cues):
         return True, town  # "a missile strike on Kryvyi Rih"; the tagger keeps countries actors
     firm = cues.get("locative_prep", word)
@@ -146,6 +145,15 @@ def _prepositional(prep: Token, cues: Cues) -> Reading:
         if found:
             return use, found
     return None, ""
+
+
+def phrase_cue(prep: Token, cues: Cues, kind: CueKind) -> str | None:
+    """The cue of this kind for the preposition with the word it hangs off, as written or as a
+    lemma: "according to", "strikes on" ("strike on")."""
+    owner = prep.head
+    if owner.i == prep.i:
+        return None
+    return cues.get(kind, f"{owner.lower_} {prep.lower_}") or cues.get(kind, f"{owner.lemma_.lower()} {prep.lower_}")
 
 
 def _after_name_or_age(prep: Token) -> bool:

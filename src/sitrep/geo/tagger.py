@@ -28,6 +28,7 @@ from sitrep.geo.gazetteer import AREAS, DIVISIONS, Gazetteer, Match, is_major
 from sitrep.geo.resolve import Toponym, resolve_all
 from sitrep.geo.sources import Cue, load_cues, read_rows
 from sitrep.nlp.extensions import PLACES
+from sitrep.nlp.sentences import sentence_numbers
 
 _RULE_FILE = "cues.jsonl"
 # Upper-case names this short are codes ("WA", "OAS", "CHU"), not the towns that share them.
@@ -81,7 +82,7 @@ class PlaceTagger:
         nouns = [(token, anaphors[token.lower_]) for token in doc if token.lower_ in anaphors]
         if not nouns or not doc.has_annotation("DEP"):
             return
-        sentence = _sentence_numbers(doc)
+        sentence = sentence_numbers(doc)
         taken = {i for span in places for i in range(span.start, span.end)}
         for token, cue in nouns:
             the = _bare_definite(token)
@@ -244,13 +245,6 @@ def _place_noun_reading(span: Span, cues: rules.Cues) -> str | None:
     return cue if use and cue.startswith("place.noun.") else None
 
 
-def _sentence_numbers(doc: Doc) -> list[int]:
-    numbers = [0] * len(doc)
-    for number, sent in enumerate(doc.sents):
-        numbers[sent.start : sent.end] = [number] * len(sent)
-    return numbers
-
-
 def _bare_definite(noun: Token) -> Token | None:
     """The "the" of "the city" or "the eastern city", when nothing names the place ("the city of
     Kharkiv", "the Kharkiv region" and "the Ukrainian capital" name it themselves)."""
@@ -320,6 +314,5 @@ def _bare_proper_nouns(doc: Doc, cues: rules.Cues, labels: set[str]) -> Iterator
 def _locative_slot(token: Token, cues: rules.Cues) -> bool:
     if token.dep_ == "pobj":
         prep = token.head
-        phrases = (f"{prep.head.lower_} {prep.lower_}", f"{prep.head.lemma_.lower()} {prep.lower_}")
-        return cues.get("locative_prep", prep.lower_) is not None or any(cues.get("town_phrase", p) for p in phrases)
+        return cues.get("locative_prep", prep.lower_) is not None or rules.phrase_cue(prep, cues, "town_phrase") is not None
     return token.dep_ in ("dobj", "nsubjpass") and cues.get("locative_verb", token.head.lemma_.lower()) is not None

@@ -29,6 +29,12 @@ _DOC_ATTRS = ("sitrep_published", "sitrep_claims", "sitrep_events")
 _SPAN_ATTRS = ("sitrep_actor", "sitrep_time", "sitrep_place", "sitrep_quantity", "sitrep_quote")
 
 
+def actor_key(span: Span) -> str:
+    """How events and claims name an actor mention: its character range, which the Analysis
+    serializer maps to the actor's id."""
+    return f"{span.start_char}:{span.end_char}"
+
+
 def register_extensions() -> None:
     """Declare every sitrep extension once; safe to call again."""
     for name in _DOC_ATTRS:

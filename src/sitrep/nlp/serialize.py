@@ -24,7 +24,7 @@ from sitrep.model import (
     Quote,
     TimeExpr,
 )
-from sitrep.nlp.extensions import ACTORS, PLACES, QUANTITIES, QUOTES, TIMES
+from sitrep.nlp.extensions import ACTORS, PLACES, QUANTITIES, QUOTES, TIMES, actor_key
 
 _SPACES = re.compile(r"\s+")
 
@@ -44,7 +44,7 @@ def _actors(doc: Doc) -> tuple[list[Actor], dict[str, str], dict[int, str]]:
                       **{k: data.get(k) for k in ("code", "sector", "name", "title", "affiliation", "evidence", "country")},
                       kind=data.get("kind", "group"))
         actors.append(actor)
-        by_key[f"{span.start_char}:{span.end_char}"] = actor.id
+        by_key[actor_key(span)] = actor.id
         by_token.update(dict.fromkeys(range(span.start, span.end), actor.id))
     return actors, by_key, by_token
 
