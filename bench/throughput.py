@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 import json
 import resource
+import statistics
 import subprocess
 import sys
 import time
@@ -76,20 +77,25 @@ def main() -> None:
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS if DEFAULT_CORPUS.exists() else ROOT / "examples")
     parser.add_argument("--articles", type=int, default=200)
     parser.add_argument("--batch-size", type=int, default=16)
+    parser.add_argument("--rounds", type=int, default=3, help="raw/sitrep pairs to run (default 3)")
     parser.add_argument("--mode", choices=["raw", "sitrep"], help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.mode:
         texts = corpus(args.corpus, args.articles)
         (run_raw if args.mode == "raw" else run_sitrep)(texts, args.batch_size)
         return
-    raw, ours = measure("raw", args), measure("sitrep", args)
-    print(f"corpus: {args.corpus} ({raw['articles']} articles, {raw['words']:,} words)")
-    print(f"{'':8} {'articles/s':>11} {'words/s':>10} {'peak MB':>8}")
-    for name, row in (("raw", raw), ("sitrep", ours)):
-        print(f"{name:8} {row['articles'] / row['seconds']:11.1f} {row['words'] / row['seconds']:10.0f} "
-              f"{row['peak_mb']:8.0f}")
-    print(f"ratio sitrep/raw throughput: {raw['seconds'] / ours['seconds']:.2f} (target >= 0.70)")
-
+    rounds = [(measure("raw", args), measure("sitrep", args)) for _ in range(args.rounds)]
+    raw = rounds[0][0]
+    print(f"corpus: {args.corpus} ({raw['articles']} articles, {raw['words']:,} words), {args.rounds} rounds")
+    print(f"{'round':6} {'side':7} {'articles/s':>11} {'words/s':>10} {'peak MB':>8} {'ratio':>6}")
+    for number, (raw, ours) in enumerate(rounds, start=1):
+        for name, row in (("raw", raw), ("sitrep", ours)):
+            ratio = f"{raw['seconds'] / ours['seconds']:6.2f}" if name == "sitrep" else ""
+            print(f"{number:<6} {name:7} {row['articles'] / row['seconds']:11.1f} "
+                  f"{row['words'] / row['seconds']:10.0f} {row['peak_mb']:8.0f} {ratio:>6}")
+    ratios = sorted(raw["seconds"] / ours["seconds"] for raw, ours in rounds)
+    print(f"ratio sitrep/raw throughput: median {statistics.median(ratios):.2f} "
+          f"(min {ratios[0]:.2f}, max {ratios[-1]:.2f}; target >= 0.70)")
 
 if __name__ == "__main__":
     main()

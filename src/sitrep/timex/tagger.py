@@ -68,8 +68,8 @@ class TimeTagger:
     def _candidates(self, doc: Doc) -> list[Span]:
         """Pattern matches (minus quantities and words inside names), then the parts of NER
         DATE/TIME entities that no match covers."""
-        found = (span for sentence in doc.sents if self.anchors.admits(sentence)
-                 for span in self.matcher(sentence, as_spans=True))
+        found = (span for sentence in doc.sents for window in self.anchors.windows(sentence)
+                 for span in self.matcher(window, as_spans=True))
         matched = filter_spans(self._trim(Span(doc, s.start, s.end, span_id=s.label_)) for s in found)
         named = [ent for ent in doc.ents if ent.label_ in _NON_TIME_ENTITIES]
         matched = [span for span in matched if len(span) and not self._is_quantity(span)
