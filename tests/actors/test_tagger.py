@@ -193,6 +193,20 @@ def test_a_town_ner_calls_a_person_stands_for_its_country(annotate, text, town, 
     assert (found["kind"], found["code"]) == ("place", code)
 
 
+@pytest.mark.parametrize(("text", "town"), [
+    ("Russia hit Kharkiv overnight.", "Kharkiv"),
+    ("Russian forces struck Odesa overnight.", "Odesa"),
+])
+def test_a_town_ner_missed_where_it_is_struck_stands_for_its_country(annotate, text, town) -> None:
+    # the small model gives these towns no entity label at all
+    found = actors(annotate(text))[town]
+    assert (found["kind"], found["code"], found["evidence"]) == ("place", "UKR", "actor.place.city")
+
+
+def test_a_name_ner_missed_in_a_place_slot_stays_out_when_no_town_bears_it(annotate) -> None:
+    assert "Zorblax" not in actors(annotate("Russia hit Zorblax overnight."))
+
+
 @pytest.mark.parametrize(("text", "name"), [
     ("Defense Secretary Lloyd Austin visited Kyiv. Austin met Zelensky on Monday.", "Austin"),
     ("Jackson attacked the police.", "Jackson"),

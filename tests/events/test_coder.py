@@ -285,6 +285,24 @@ def test_a_killing_takes_the_place_of_the_attack_it_goes_with(annotate, text, ki
     assert event["location"]["country"] == "UKR" and "from the linked event" in event["location"]["reason"]
 
 
+@pytest.mark.parametrize("text", ["Russia hit Kharkiv overnight, killing five people, officials said.",
+                                  "Russian forces struck Odesa overnight."])
+def test_striking_a_town_ner_missed_is_an_attack_on_its_country(annotate, text) -> None:
+    [event] = [e for e in events(annotate(text)) if e["trigger_text"] in ("hit", "struck")]
+    assert (event["cameo"], *dyad(event)) == ("190", {"RUS"}, {"UKR"})
+
+
+def test_the_victim_of_an_attack_noun_is_not_the_source_of_its_killing(annotate) -> None:
+    [event] = [e for e in events(annotate("The shelling of Kherson killed two civilians.")) if e["trigger_text"] == "killed"]
+    assert "UKR" not in dyad(event)[0]
+
+
+def test_the_weapons_of_a_barrage_say_who_killed(annotate) -> None:
+    coded = events(annotate("A barrage of Russian missiles killed two civilians."))
+    [event] = [e for e in coded if e["trigger_text"] == "killed"]
+    assert dyad(event)[0] == {"RUS"}
+
+
 def test_an_attack_on_the_city_is_in_the_town_named_before(annotate) -> None:
     coded = events(annotate("Heavy fighting continued in Bakhmut. Russian artillery shelled the town on Monday."))
     [event] = [e for e in coded if e["trigger_text"] == "shelled"]

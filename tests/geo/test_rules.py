@@ -108,6 +108,29 @@ def test_read_use_person_of_place_is_origin() -> None:
     assert rules.read_use(doc[4:5], CUES) == (True, rules.ORIGIN)
 
 
+ACTED_ON = [
+    # "Russia hit Kharkiv"
+    ([("Russia", 1, "nsubj"), ("hit", 1, "ROOT"), ("Kharkiv", 1, "dobj")], 2, True),
+    # "a strike on Odesa"
+    ([("a", 1, "det"), ("strike", 1, "ROOT"), ("on", 1, "prep"), ("Odesa", 2, "pobj")], 3, True),
+    # "drones attacked Odesa"
+    ([("drones", 1, "nsubj"), ("attacked", 1, "ROOT"), ("Odesa", 1, "dobj")], 2, True),
+    # "she attacked Kyiv over the deal": an attack in words
+    ([("she", 1, "nsubj"), ("attacked", 1, "ROOT"), ("Kyiv", 1, "dobj"), ("over", 1, "prep"), ("the", 5, "det"),
+      ("deal", 3, "pobj")], 2, False),
+    # "Russia blamed Kyiv": no force
+    ([("Russia", 1, "nsubj"), ("blamed", 1, "ROOT"), ("Kyiv", 1, "dobj")], 2, False),
+    # "talks in Geneva": a place, but nothing is done to it
+    ([("talks", 0, "ROOT"), ("in", 0, "prep"), ("Geneva", 1, "pobj")], 2, False),
+]
+
+
+@pytest.mark.parametrize(("tokens", "index", "expected"), ACTED_ON)
+def test_acted_on_is_the_slot_of_a_place_struck_or_taken(tokens, index: int, expected: bool) -> None:
+    doc = parse(tokens, {"attacked": "attack", "blamed": "blame"})
+    assert rules.acted_on(doc[index], CUES) is expected
+
+
 def test_governor_climbs_conjunctions_and_appositions() -> None:
     # "in the capital , Kyiv , and Lviv"
     doc = parse([("in", 0, "ROOT"), ("the", 2, "det"), ("capital", 0, "pobj"), (",", 2, "punct"), ("Kyiv", 2, "appos"),

@@ -20,7 +20,9 @@ from spacy.util import filter_spans
 
 from sitrep.actors import kb as kb_module
 from sitrep.actors.kb import Anaphor, Entry, KnowledgeBase, Lexeme
+from sitrep.geo import rules as place_rules
 from sitrep.geo.gazetteer import Gazetteer
+from sitrep.geo.sources import load_cues
 from sitrep.nlp.extensions import ACTORS
 
 _MODIFIER_DEPS = {"amod", "compound", "poss", "nmod", "npadvmod"}
@@ -71,6 +73,7 @@ class ActorTagger:
         self.name = name
         self.kb: KnowledgeBase = kb_module.load(Path(data_dir) if data_dir else kb_module.DATA_DIR)
         self.gazetteer = Gazetteer.load()
+        self.place_cues = place_rules.Cues.from_rows(load_cues())
         self.names = PhraseMatcher(nlp.vocab, attr="ORTH")
         for surface, doc in zip(self.kb.names, nlp.tokenizer.pipe(self.kb.names)):
             self.names.add(surface, [doc])
@@ -88,7 +91,7 @@ class ActorTagger:
             *(self._from_entry(span, entry, "name") for span, entry in names),
             *self._unknown_organizations(doc),
             *self._sector_nouns(doc),
-            *self._places(doc, towns),
+            *self._places(doc, [*towns, *self._unnamed_towns(doc)]),
         ]
         mentions = _join_owned_groups(doc, self._anaphors(doc, _resolve_overlaps(candidates)))
         mentions = [_ethnic(doc, m) for m in mentions]
@@ -271,6 +274,20 @@ class ActorTagger:
             entries = self.gazetteer.lookup(ent.text)
             if entries and entries[0].feature in _PLACE_FEATURES and entries[0].country:
                 towns.append(ent)
+        return towns
+
+    def _unnamed_towns(self, doc: Doc) -> list[Span]:
+        """Proper nouns NER missed where a place is struck, shelled or taken ("Russia hit
+        Kharkiv", "a strike on Kryvyi Rih"), unless a person of that name is known."""
+        towns = []
+        for token in doc:
+            if token.pos_ != "PROPN" or token.ent_type_ or not place_rules.acted_on(token, self.place_cues):
+                continue
+            left = min((t.i for t in token.lefts if t.dep_ == "compound" and t.pos_ == "PROPN" and not t.ent_type_),
+                       default=token.i)
+            span = doc[left : token.i + 1]
+            if not any(e.kind == "person" for e in self.kb.lookup(span.text)):
+                towns.append(span)
         return towns
 
     def _places(self, doc: Doc, towns: list[Span]) -> Iterator[Mention]:

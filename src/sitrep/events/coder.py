@@ -29,6 +29,7 @@ _STANCE_MODALITY = {"deny": "denied", "claim": "reported", "dispute": "reported"
 _DOMESTIC_SECTORS = {"COP", "GOV", "JUD", "LEG"}
 _UNIDENTIFIED = "UAF"  # an armed force no one names; a named one, even without a code, is identified
 _GATHERING_PREPS = ("in", "at", "outside", "near", "across", "throughout", "around", "through")
+_FORCE_ROOTS = ("18", "19", "20")  # assault, fight, mass violence: whose nouns' "of" names the victim
 
 
 @dataclass
@@ -52,9 +53,11 @@ class EventCoder:
             for lemma in pattern.lemmas:
                 *before, last = lemma.lower().split()
                 self.index.setdefault((pattern.pos, last), []).append((tuple(before), pattern))
+        self.patient_nouns = frozenset(lemma for p in self.patterns if p.pos == "NOUN" and p.of_role == "target"
+                                       and p.cameo[:2] in _FORCE_ROOTS for lemma in p.lemmas if " " not in lemma)
 
     def __call__(self, doc: Doc) -> Doc:
-        actors = ActorIndex(doc)
+        actors = ActorIndex(doc, self.patient_nouns)
         matches = self._matches(doc, actors)
         triggers = {m.token.i for m in matches}
         stops = {claim["cue_i"] for claim in doc._.sitrep_claims or []} - triggers

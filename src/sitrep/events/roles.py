@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from sitrep.events import modality
-from sitrep.events.patterns import TriggerPattern
+from sitrep.events.patterns import TriggerPattern, weapons
 from sitrep.nlp.extensions import ACTORS
 
 _MODIFIERS = {"poss", "amod", "compound", "nmod"}
@@ -27,9 +27,14 @@ _CLAUSES = {"ccomp", "xcomp", "advcl", "relcl", "acl", "conj", "parataxis"}
 
 
 class ActorIndex:
-    """Maps tokens to the actor mention that covers them."""
+    """Maps tokens to the actor mention that covers them.
 
-    def __init__(self, doc: Doc) -> None:
+    `patient_nouns` are the nouns of force whose "of" phrase names who suffers it ("the
+    shelling of Kherson"): such a phrase says who did something only when it names the
+    weapon ("a barrage of Russian missiles")."""
+
+    def __init__(self, doc: Doc, patient_nouns: frozenset[str] = frozenset()) -> None:
+        self.patient_nouns = patient_nouns
         self.by_token: dict[int, Span] = {}
         for span in doc.spans.get(ACTORS, []):
             for i in range(span.start, span.end):
@@ -73,9 +78,12 @@ class ActorIndex:
     def _of_children(self, token: Token) -> list[Span]:
         """The coded actors a code-less group belongs to: "officials of Chad", "doctors from
         American aid groups", "scores of Sierra Leonean and Liberian refugees"."""
+        patient = token.lemma_.lower() in self.patient_nouns
         for prep in token.children:
             if prep.dep_ == "prep" and prep.lower_ in {"of", "from", "in"}:
-                for obj in (c for c in prep.children if c.dep_ == "pobj"):
+                weapon_only = patient and prep.lower_ == "of"
+                for obj in (c for c in prep.children if c.dep_ == "pobj"
+                            and (not weapon_only or c.lemma_.lower() in weapons())):
                     coded = [a for a in self.of_phrase(obj) if a._.sitrep_actor["code"]]
                     if coded:
                         return coded

@@ -101,6 +101,22 @@ def read_use(span: Span, cues: Cues) -> Reading:
     return (False, actor) if actor else (None, "")
 
 
+def acted_on(token: Token, cues: Cues) -> bool:
+    """Whether the token fills the slot of a place acted on by force or movement: the object
+    of "shelled", "hit", "attacked" or "captured" (unless the attack is in words), or of "a
+    strike on"."""
+    head = token.head
+    if head.i == token.i:
+        return False
+    if token.dep_ == "pobj":
+        return phrase_cue(head, cues, "town_phrase") is not None and not _spoken(head.head, cues)
+    if token.dep_ not in ("dobj", "nsubjpass"):
+        return False
+    lemma = head.lemma_.lower()
+    return cues.get("locative_verb", lemma) is not None or (
+        cues.get("town_verb", lemma) is not None and not _spoken(head, cues))
+
+
 def _place_predicate(child: Token, cues: Cues) -> str | None:
     """A predicate only a place takes: a place noun ("a city") or a state of weather or
     streets ("hot", "quiet", "deserted")."""
