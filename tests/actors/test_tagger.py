@@ -207,6 +207,28 @@ def test_a_name_ner_missed_in_a_place_slot_stays_out_when_no_town_bears_it(annot
     assert "Zorblax" not in actors(annotate("Russia hit Zorblax overnight."))
 
 
+@pytest.mark.parametrize(("text", "capital", "code"), [
+    ("Azerbaijan and Armenia signed a peace agreement in Washington.", "Washington", "USA"),
+    ("Police arrested 40 protesters in Tbilisi on Thursday night.", "Tbilisi", "GEO"),
+])
+def test_a_capital_where_something_happens_is_the_city_not_its_government(annotate, text, capital, code) -> None:
+    found = actors(annotate(text))[capital]
+    assert (found["kind"], found["code"], found["sector"]) == ("place", code, None)
+
+
+def test_a_capital_that_speaks_is_its_government(annotate) -> None:
+    found = actors(annotate("Moscow said it would respond to the strike."))["Moscow"]
+    assert (found["code"], found["sector"]) == ("RUS", "GOV")
+
+
+@pytest.mark.parametrize(("text", "country"), [
+    ("Iran seized an oil tanker in the Gulf of Oman.", "Oman"),
+    ("Chinese ships sailed into the Sea of Japan.", "Japan"),
+])
+def test_a_country_in_the_name_of_a_sea_is_no_actor(annotate, text, country) -> None:
+    assert country not in actors(annotate(text))
+
+
 @pytest.mark.parametrize(("text", "name"), [
     ("Defense Secretary Lloyd Austin visited Kyiv. Austin met Zelensky on Monday.", "Austin"),
     ("Jackson attacked the police.", "Jackson"),

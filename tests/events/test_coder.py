@@ -303,6 +303,23 @@ def test_the_weapons_of_a_barrage_say_who_killed(annotate) -> None:
     assert dyad(event)[0] == {"RUS"}
 
 
+def test_a_participle_with_an_object_acts_for_the_noun_it_modifies(annotate) -> None:
+    # the small model reads "killed" here as a participle modifying "airstrikes"
+    [event] = [e for e in events(annotate("Israeli airstrikes killed at least 30 people in Gaza on Saturday."))
+               if e["trigger_text"] == "killed"]
+    assert dyad(event) == ({"ISR"}, {"PSE"})
+
+
+def test_the_town_where_a_pact_is_signed_is_no_party_to_it(annotate) -> None:
+    [event] = events(annotate("Azerbaijan and Armenia signed a peace agreement in Washington."))
+    assert event["reciprocal"] and dyad(event) == ({"AZE", "ARM"}, {"AZE", "ARM"})
+
+
+def test_people_arrested_in_a_capital_are_not_its_government(annotate) -> None:
+    [event] = events(annotate("Police arrested 40 protesters in Tbilisi on Thursday night."))
+    assert all(p["sector"] != "GOV" for p in event["target"])
+
+
 def test_an_attack_on_the_city_is_in_the_town_named_before(annotate) -> None:
     coded = events(annotate("Heavy fighting continued in Bakhmut. Russian artillery shelled the town on Monday."))
     [event] = [e for e in coded if e["trigger_text"] == "shelled"]

@@ -105,7 +105,21 @@ class ActorTagger:
 
     def _name_matches(self, doc: Doc) -> list[tuple[Span, Entry]]:
         spans = filter_spans(Span(doc, s, e, label=m) for m, s, e in self.names(doc))
-        return [(span, _best_entry(self.kb.lookup(span.label_), doc, span)) for span in spans]
+        stateless = self._stateless_places(doc)
+        return [(span, _best_entry(self.kb.lookup(span.label_), doc, span)) for span in spans
+                if not any(p.start <= span.start and span.end <= p.end for p in stateless)]
+
+    def _stateless_places(self, doc: Doc) -> list[Span]:
+        """Named places that belong to no one state, such as seas and straits: a country in
+        their name is no actor ("the Gulf of Oman", "the Sea of Japan")."""
+        found = []
+        for ent in doc.ents:
+            start = ent.start + (1 if ent[0].lower_ == "the" else 0)
+            if ent.label_ in _PLACE_LABELS and ent.end - start > 1:
+                entries = self.gazetteer.lookup(doc[start : ent.end].text)
+                if entries and entries[0].country is None:
+                    found.append(ent)
+        return found
 
     def _title_matches(self, doc: Doc) -> dict[int, tuple[Span, Lexeme]]:
         spans = filter_spans(Span(doc, s, e, label=m) for m, s, e in self.titles(doc))
@@ -245,6 +259,10 @@ class ActorTagger:
         return None
 
     def _from_entry(self, span: Span, entry: Entry, round_name: str) -> Mention:
+        if entry.role == "capital" and place_rules.read_use(span, self.place_cues)[0] is True:
+            # "talks in Washington", "a bomb in the capital Kabul": the city, not its government
+            return Mention(span.start, span.end, entry.code, None, entry.name, "place", f"{entry.id}+place", round_name,
+                           country=entry.code)
         kind = entry.kind if entry.kind in {"country", "person", "organization", "group"} else "group"
         return Mention(span.start, span.end, entry.code, entry.sector, entry.name, kind, entry.id, round_name,
                        title=_current_title(entry, span.doc), country=entry.home)

@@ -133,13 +133,19 @@ def prep_objects(token: Token, preps: tuple[str, ...]) -> list[tuple[str, Token]
 
 
 def is_passive(verb: Token) -> bool:
+    """A participle modifying a noun is passive ("troops sent to Russia") unless it has an
+    object of its own ("airstrikes killed 30 people", which the small model parses so)."""
     return any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children) or (
-        verb.tag_ == "VBN" and verb.dep_ in {"acl", "pcomp"} and not children(verb, "nsubj", "aux")
+        verb.tag_ == "VBN" and verb.dep_ in {"acl", "pcomp"} and not children(verb, "nsubj", "aux", "dobj")
     )
 
 
 def inherited_subject(verb: Token, actors: ActorIndex, depth: int = 3) -> tuple[list[Span], str] | None:
     """The subject a non-finite or coordinated clause shares with the clause above it."""
+    if verb.dep_ == "acl" and children(verb, "dobj"):
+        found = actors.of_phrase(verb.head)
+        if found:
+            return found, "inherit.acl.noun"  # "Israeli airstrikes killing 30 people"
     current = verb
     for _ in range(depth):
         head = current.head
