@@ -335,3 +335,16 @@ def test_a_protest_after_an_attack_does_not_take_its_place(annotate) -> None:
                                   "The prime minister attacked Moscow for its handling of the talks."])
 def test_an_attack_over_a_deal_or_a_decision_is_criticism(annotate, text) -> None:
     assert [e["cameo"] for e in events(annotate(text))] == ["111"]
+
+
+def test_an_event_takes_its_own_day_not_the_datelines(annotate) -> None:
+    doc = annotate("KYIV, Oct 22 (Wire) - Russian missiles struck an apartment block in Dnipro late on Monday.",
+                   published="2024-10-22")
+    [event] = events(doc)
+    assert event["date"]["value"] == "2024-10-21"
+
+
+def test_a_datelines_date_alone_does_not_date_the_event(annotate) -> None:
+    doc = annotate("KYIV, Oct 22 (Wire) - Russian missiles struck an apartment block in Dnipro.", published="2024-10-24")
+    [event] = events(doc)
+    assert event["date"] is None or event["date"]["value"] != "2024-10-22"

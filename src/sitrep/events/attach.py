@@ -8,15 +8,19 @@ Docs: docs/events.md
 from __future__ import annotations
 
 import calendar
+from functools import cache
 from typing import get_args
 
 from spacy.tokens import Doc, Span, Token
 
 from sitrep.events.patterns import Weapon, weapons
+from sitrep.geo import rules as place_rules
+from sitrep.geo.sources import load_cues
 from sitrep.model import PlacePrecision
 from sitrep.nlp.extensions import PLACES, QUANTITIES, TIMES
 
 _MEASURE_PREPS = {"of"}
+_DATELINE_WORDS = 6  # how far before a date a dateline's place may start ("NEW YORK, N.Y.,")
 _ANAPHORIC_CONTENT = {"report", "claim", "allegation", "account", "news", "information", "it", "this", "that", "move", "deployment"}
 _PRECISION_ORDER = get_args(PlacePrecision)
 _PLACE_PRECISION = {"country": "country", "city": "city", "admin1": "admin1", "admin2": "admin2", "region": "region", "continent": "region", "point": "point"}
@@ -95,20 +99,43 @@ def _exactness(place: dict) -> tuple[bool, int]:
 
 
 def date_for(doc: Doc, trigger: Token, triggers: set[int], stops: set[int]) -> dict | None:
-    """The time expression governing the trigger, not crossing a reporting verb above it."""
-    for span in doc.spans.get(TIMES, []):
+    """The time expression governing the trigger, not crossing a reporting verb above it; a
+    dateline's date is when the report was filed, not when the event happened."""
+    times = [span for span in doc.spans.get(TIMES, []) if not in_dateline(span)]
+    for span in times:
         time = span._.sitrep_time or {}
         if owner(span.root, triggers | stops) != trigger.i:
             continue
         date = as_event_date(span.text, time, "time under trigger")
         if date:
             return date
-    for span in doc.spans.get(TIMES, []):
+    for span in times:
         if span.sent.start == trigger.sent.start and _reaches(trigger, span.root, stops):
             date = as_event_date(span.text, span._.sitrep_time or {}, "time of the trigger's clause")
             if date:
                 return date
     return None
+
+
+@cache
+def _place_cues() -> place_rules.Cues:
+    return place_rules.Cues.from_rows(load_cues())
+
+
+def in_dateline(span: Span) -> bool:
+    """Whether the span is the date of a dateline: after an upper-case place opening a line
+    and before a dateline mark ("KYIV, Oct 22 (Reuters) -")."""
+    doc, start = span.doc, span.start
+    while start > 0 and span.start - start < _DATELINE_WORDS and not place_rules.opens_paragraph(doc[start : start + 1]):
+        start -= 1
+    first = doc[start]
+    if start == span.start or not place_rules.opens_paragraph(doc[start : start + 1]):
+        return False
+    if not (first.is_upper and first.is_alpha and len(first) > 1):
+        return False
+    if not all(t.is_upper or t.is_title or t.text == "," for t in doc[start : span.start]):
+        return False
+    return place_rules.follows_dateline_mark(span, _place_cues())
 
 
 def _reaches(trigger: Token, time_root: Token, stops: set[int]) -> bool:
