@@ -22,7 +22,6 @@ from sitrep.actors import kb as kb_module
 from sitrep.actors.kb import Anaphor, Entry, KnowledgeBase, Lexeme
 from sitrep.geo import rules as place_rules
 from sitrep.geo.gazetteer import Gazetteer
-from sitrep.geo.sources import load_cues
 from sitrep.nlp.extensions import ACTORS
 
 _MODIFIER_DEPS = {"amod", "compound", "poss", "nmod", "npadvmod"}
@@ -73,7 +72,7 @@ class ActorTagger:
         self.name = name
         self.kb: KnowledgeBase = kb_module.load(Path(data_dir) if data_dir else kb_module.DATA_DIR)
         self.gazetteer = Gazetteer.load()
-        self.place_cues = place_rules.Cues.from_rows(load_cues())
+        self.place_cues = place_rules.packaged_cues()
         self.names = PhraseMatcher(nlp.vocab, attr="ORTH")
         for surface, doc in zip(self.kb.names, nlp.tokenizer.pipe(self.kb.names)):
             self.names.add(surface, [doc])
@@ -114,9 +113,9 @@ class ActorTagger:
         their name is no actor ("the Gulf of Oman", "the Sea of Japan")."""
         found = []
         for ent in doc.ents:
-            start = ent.start + (1 if ent[0].lower_ == "the" else 0)
-            if ent.label_ in _PLACE_LABELS and ent.end - start > 1:
-                entries = self.gazetteer.lookup(doc[start : ent.end].text)
+            name = _without_article(ent)
+            if ent.label_ in _PLACE_LABELS and len(name) > 1:
+                entries = self.gazetteer.lookup(name.text)
                 if entries and entries[0].country is None:
                     found.append(ent)
         return found
@@ -313,11 +312,11 @@ class ActorTagger:
         Gorazde", "rockets from Gaza"); the places component decides separately whether
         they are also where something happened."""
         for ent in (*(e for e in doc.ents if e.label_ in _PLACE_LABELS), *towns):
-            start = ent.start + (1 if ent[0].lower_ == "the" else 0)
-            entries = self.gazetteer.lookup(doc[start : ent.end].text)
+            name = _without_article(ent)
+            entries = self.gazetteer.lookup(name.text)
             top = entries[0] if entries else None
             if top is not None and top.feature in _PLACE_FEATURES and top.country:
-                yield Mention(start, ent.end, top.country, None, top.name, "place", f"actor.place.{top.feature}",
+                yield Mention(name.start, name.end, top.country, None, top.name, "place", f"actor.place.{top.feature}",
                               "place", country=top.country)
 
     def _sector_nouns(self, doc: Doc) -> Iterator[Mention]:
@@ -537,6 +536,11 @@ def _title_text(noun: Token) -> str:
     lefts = [t for t in noun.lefts if t.dep_ in {"amod", "compound"}]
     start = lefts[0].i if lefts else noun.i
     return noun.doc[start : noun.i + 1].text
+
+
+def _without_article(span: Span) -> Span:
+    """The span without a leading "the": "the Gulf of Oman" → "Gulf of Oman"."""
+    return span[1:] if span[0].lower_ == "the" else span
 
 
 def _strip_article(span: Span) -> str:

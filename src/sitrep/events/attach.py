@@ -8,14 +8,12 @@ Docs: docs/events.md
 from __future__ import annotations
 
 import calendar
-from functools import cache
 from typing import get_args
 
 from spacy.tokens import Doc, Span, Token
 
 from sitrep.events.patterns import Weapon, weapons
 from sitrep.geo import rules as place_rules
-from sitrep.geo.sources import load_cues
 from sitrep.model import PlacePrecision
 from sitrep.nlp.extensions import PLACES, QUANTITIES, TIMES
 
@@ -117,11 +115,6 @@ def date_for(doc: Doc, trigger: Token, triggers: set[int], stops: set[int]) -> d
     return None
 
 
-@cache
-def _place_cues() -> place_rules.Cues:
-    return place_rules.Cues.from_rows(load_cues())
-
-
 def in_dateline(span: Span) -> bool:
     """Whether the span is the date of a dateline: after an upper-case place opening a line
     and before a dateline mark ("KYIV, Oct 22 (Reuters) -")."""
@@ -135,7 +128,7 @@ def in_dateline(span: Span) -> bool:
         return False
     if not all(t.is_upper or t.is_title or t.text == "," for t in doc[start : span.start]):
         return False
-    return place_rules.follows_dateline_mark(span, _place_cues())
+    return place_rules.follows_dateline_mark(span, place_rules.packaged_cues())
 
 
 def _reaches(trigger: Token, time_root: Token, stops: set[int]) -> bool:

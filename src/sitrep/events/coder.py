@@ -266,11 +266,12 @@ def _reciprocal(mutual: bool, roles: Roles) -> bool:
     "a Russia-North Korea pact") list every party, once per country, as both source and
     target; "X held talks with Y" stays directed. A town where the parties met is no party
     ("Azerbaijan and Armenia signed a pact in Washington")."""
-    if mutual and len({_country(a) for a in roles.source}) > 1:
+    sources = {_country(a) for a in roles.source}
+    if mutual and len(sources) > 1:
         roles.target = [a for a in roles.target if a._.sitrep_actor["kind"] != "place"]
         if not roles.target:
             roles.relations = [r for r in roles.relations if not r.startswith("target:")]
-    sources, targets = {_country(a) for a in roles.source}, {_country(a) for a in roles.target}
+    targets = {_country(a) for a in roles.target}
     if not mutual or (sources and targets and not sources & targets):
         return False
     parties = list({_country(a): a for a in reversed(roles.source + roles.target)}.values())[::-1]

@@ -19,10 +19,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import cache
 
 from spacy.tokens import Span, Token
 
-from sitrep.geo.sources import Cue, CueKind
+from sitrep.geo.sources import Cue, CueKind, load_cues
 
 REGION = "place.region"
 APPOSITION = "place.appos"
@@ -68,6 +69,12 @@ class Cues:
         return self.words.get(kind, {})
 
 
+@cache
+def packaged_cues() -> Cues:
+    """The packaged cues, read once, for components that consult the place rules."""
+    return Cues.from_rows(load_cues())
+
+
 def governor(token: Token) -> Token:
     """Climb conjunctions and appositions to the token whose relation decides the use."""
     for _ in range(_MAX_CLIMB):
@@ -87,12 +94,9 @@ def read_use(span: Span, cues: Cues) -> Reading:
         noun = cues.get("place_noun", head.lower_)
         return (True, noun) if noun else (False, cues.get("actor_dep", token.dep_) or f"actor.dep.{token.dep_}")
     if token.dep_ in ("dobj", "nsubjpass"):
-        verb = cues.get("locative_verb", head.lemma_.lower())
+        verb = _force_verb(head, cues)
         if verb:
-            return True, verb  # "shelled Kharkiv", "Kherson was shelled"
-        verb = cues.get("town_verb", head.lemma_.lower())
-        if verb and not _spoken(head, cues):
-            return True, verb  # "drones attacked Odesa"; the tagger keeps countries actors
+            return True, verb
     if token.dep_ == "nsubj" and cues.get("copula", head.lemma_.lower()):
         state = next((found for c in head.children if (found := _place_predicate(c, cues))), None)
         if state:
@@ -109,12 +113,26 @@ def acted_on(token: Token, cues: Cues) -> bool:
     if head.i == token.i:
         return False
     if token.dep_ == "pobj":
-        return phrase_cue(head, cues, "town_phrase") is not None and not _spoken(head.head, cues)
-    if token.dep_ not in ("dobj", "nsubjpass"):
-        return False
-    lemma = head.lemma_.lower()
-    return cues.get("locative_verb", lemma) is not None or (
-        cues.get("town_verb", lemma) is not None and not _spoken(head, cues))
+        return _town_phrase(head, cues) is not None
+    return token.dep_ in ("dobj", "nsubjpass") and _force_verb(head, cues) is not None
+
+
+def _force_verb(verb: Token, cues: Cues) -> str | None:
+    """The cue of a verb whose object is a place: "shelled Kharkiv", "Kherson was shelled", and
+    "drones attacked Odesa" unless the attack is in words (the tagger keeps countries actors)."""
+    lemma = verb.lemma_.lower()
+    found = cues.get("locative_verb", lemma)
+    if found:
+        return found
+    found = cues.get("town_verb", lemma)
+    return found if found and not _spoken(verb, cues) else None
+
+
+def _town_phrase(prep: Token, cues: Cues) -> str | None:
+    """The cue of a phrase whose object is a place, unless the attack is in words: "a missile
+    strike on Kryvyi Rih" (the tagger keeps countries actors)."""
+    found = phrase_cue(prep, cues, "town_phrase")
+    return found if found and not _spoken(prep.head, cues) else None
 
 
 def _place_predicate(child: Token, cues: Cues) -> str | None:
@@ -142,9 +160,9 @@ def _prepositional(prep: Token, cues: Cues) -> Reading:
         found = phrase_cue(prep, cues, kind)
         if found:
             return use, found
-    town = phrase_cue(prep, cues, "town_phrase")
-    if town and not _spoken(owner, cues):
-        return True, town  # "a missile strike on Kryvyi Rih"; the tagger keeps countries actors
+    town = _town_phrase(prep, cues)
+    if town:
+        return True, town
     firm = cues.get("locative_prep", word)
     if firm in cues.firm:
         return True, firm  # "talks in Geneva", "reported in Kharkiv"
