@@ -131,6 +131,21 @@ def test_different_shipments_stay_apart(annotate) -> None:
     assert len([e for e in events(annotate(text)) if e["cameo"] == "072"]) == 2
 
 
+@pytest.mark.parametrize(
+    "text",
+    ["Russian troops shelled Bakhmut on Monday. Russian troops had first shelled Bakhmut in May 2022.",
+     "Israeli jets struck Gaza on Friday. Israeli jets also struck Gaza last year."],
+)
+def test_mentions_with_dates_that_do_not_meet_stay_apart(annotate, text) -> None:
+    coded = [e for e in events(annotate(text, published="2024-10-24")) if e["cameo"].startswith("19")]
+    assert len(coded) == 2 and coded[0]["date"]["value"] != coded[1]["date"]["value"]
+
+
+def test_a_day_inside_a_mentions_week_is_the_same_happening(annotate) -> None:
+    text = "Russian troops shelled Bakhmut on Monday. Russian troops shelled Bakhmut this week, officials said."
+    assert len([e for e in events(annotate(text, published="2024-10-24")) if e["cameo"].startswith("19")]) == 1
+
+
 def test_no_actor_no_event(annotate) -> None:
     assert events(annotate("Sending forces is different from sending ammunition.")) == []
 
@@ -342,6 +357,18 @@ def test_an_event_takes_its_own_day_not_the_datelines(annotate) -> None:
                    published="2024-10-22")
     [event] = events(doc)
     assert event["date"]["value"] == "2024-10-21"
+
+
+@pytest.mark.parametrize("dateline", ["KYIV, Oct 22 (Wire) - ", "KYIV (Wire) - ", "KYIV, Ukraine - "])
+def test_a_dateline_is_where_the_report_was_filed_not_where_the_event_happened(annotate, dateline) -> None:
+    doc = annotate(dateline + "Russian missiles struck an apartment block in the central city of Dnipro.")
+    [event] = events(doc)
+    assert event["location"]["name"] == "Dnipro"
+
+
+def test_a_dateline_alone_places_no_event(annotate) -> None:
+    [event] = events(annotate("KYIV (Wire) - Russian missiles struck Ukraine overnight."))
+    assert event["location"] is None or event["location"]["name"] != "Kyiv"
 
 
 def test_a_datelines_date_alone_does_not_date_the_event(annotate) -> None:

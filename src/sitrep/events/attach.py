@@ -78,9 +78,11 @@ def weapon_at(noun: Token, lexicon: dict[str, Weapon] | None = None) -> tuple[st
 
 def location_for(doc: Doc, trigger: int, triggers: set[int]) -> dict | None:
     """The most exact place under the trigger that has coordinates, the first of equals: "in
-    the Donetsk region of Ukraine" is the region, "in Bakhmut and Soledar" Bakhmut."""
+    the Donetsk region of Ukraine" is the region, "in Bakhmut and Soledar" Bakhmut. A dateline
+    names where the report was filed, which for war news is often far from the event ("KYIV -
+    Russian missiles struck Dnipro"), so it places nothing."""
     places = [dict(span._.sitrep_place or {}, text=span.text) for span in doc.spans.get(PLACES, [])
-              if owner(span.root, triggers) == trigger]
+              if owner(span.root, triggers) == trigger and not _dateline_place(span)]
     if not places:
         return None
     place = min(places, key=_exactness)
@@ -90,6 +92,10 @@ def location_for(doc: Doc, trigger: int, triggers: set[int]) -> dict | None:
         "precision": _PLACE_PRECISION.get(place.get("feature"), "point"),
         "reason": f"{place.get('reason') or 'place'} under trigger",
     }
+
+
+def _dateline_place(span: Span) -> bool:
+    return (span._.sitrep_place or {}).get("reason") == place_rules.DATELINE or in_dateline(span)
 
 
 def _exactness(place: dict) -> tuple[bool, int]:
@@ -116,8 +122,8 @@ def date_for(doc: Doc, trigger: Token, triggers: set[int], stops: set[int]) -> d
 
 
 def in_dateline(span: Span) -> bool:
-    """Whether the span is the date of a dateline: after an upper-case place opening a line
-    and before a dateline mark ("KYIV, Oct 22 (Reuters) -")."""
+    """Whether the span is part of a dateline after its upper-case place opening a line, before
+    a dateline mark: the date in "KYIV, Oct 22 (Reuters) -", the country in "KYIV, Ukraine -"."""
     doc, start = span.doc, span.start
     while start > 0 and span.start - start < _DATELINE_WORDS and not place_rules.opens_paragraph(doc[start : start + 1]):
         start -= 1

@@ -28,9 +28,12 @@ def _compatible(a: dict | None, b: dict | None, field: str) -> bool:
     return a.get(field) == b.get(field)
 
 
-def _day(event: dict) -> dict | None:
-    date = event.get("date")
-    return date if date and date.get("precision") == "day" else None
+def _dates_meet(a: dict | None, b: dict | None) -> bool:
+    """Whether two event dates can be the same happening: their day ranges overlap, so "on
+    Monday" fits "this week" but not "in February 2022"."""
+    if not a or not b or not a.get("start") or not b.get("start"):
+        return True
+    return a["start"] <= (b.get("end") or b["start"]) and b["start"] <= (a.get("end") or a["start"])
 
 
 def _same_happening(first: dict, other: dict) -> bool:
@@ -40,7 +43,7 @@ def _same_happening(first: dict, other: dict) -> bool:
         return False
     if not (_codes(first, "source") or _codes(first, "target")):
         return False
-    return _compatible(_day(first), _day(other), "value") and _compatible(first.get("location"), other.get("location"), "name")
+    return _dates_meet(first.get("date"), other.get("date")) and _compatible(first.get("location"), other.get("location"), "name")
 
 
 def _fold(into: dict, other: dict) -> None:

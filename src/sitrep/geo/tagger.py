@@ -109,10 +109,10 @@ class PlaceTagger:
             return _place_noun_reading(span, self.cues)
         if entry is not None and entry.feature in AREAS:
             return rules.REGION
-        if toponym.paired:
-            return rules.APPOSITION
         if entry is not None and rules.is_dateline(span, self.cues):
             return rules.DATELINE
+        if toponym.paired:
+            return rules.APPOSITION
         use, cue = rules.read_use(span, self.cues)
         town = any(cue in self.cues.of(kind).values() for kind in ("town_verb", "town_phrase"))
         if use is False or (town and (entry is None or entry.feature == "country")):
