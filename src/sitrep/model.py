@@ -130,6 +130,7 @@ class Quantity(_Model):
     low: float | None = Field(None, description="Lower bound for ranges and 'at least'.")
     high: float | None = Field(None, description="Upper bound for ranges and 'up to'.")
     claimant: str | None = Field(None, description="Actor id of who gives the figure, when it sits in what someone said.")
+    reason: str | None = Field(None, description="Why an event's figure from a sentence of its own belongs to the event.")
 
 
 class Claim(_Model):

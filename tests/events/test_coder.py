@@ -215,6 +215,44 @@ def test_disagreeing_figures_keep_their_sources_and_the_lowest_is_the_summary(an
     assert [q["value"] for q in event["summary"]] == [800]
 
 
+def casualties(event: dict) -> dict[float, dict]:
+    return {q["value"]: q for q in event["quantities"] if q["kind"] in ("dead", "injured", "missing")}
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        ("Russian drones hit Odesa overnight. At least 9 people were killed and 40 wounded, the governor said.", {9, 40}),
+        ("Israeli jets struck Rafah on Friday. Four medics were among the dead. Three others are missing.", {4, 3}),
+    ],
+)
+def test_casualties_counted_after_the_attack_belong_to_it(annotate, text, values) -> None:
+    [event] = [e for e in events(annotate(text)) if e["cameo"].startswith("19")]
+    figures = casualties(event)
+    assert set(figures) == values
+    assert all("from the attack before it" in figures[v]["reason"] for v in values)
+
+
+def test_a_later_sources_casualty_figure_is_its_own_and_joins_the_claimants(annotate) -> None:
+    text = ("Russian missiles struck Dnipro on Monday, wounding dozens of people, Ukrainian officials said. "
+            "Governor Serhiy Lysak said 43 people had been wounded.")
+    [event] = [e for e in events(annotate(text)) if e["cameo"].startswith("19")]
+    claimants = {c["claimant"]: c["claimant_text"] for c in event["claims"]}
+    assert claimants[casualties(event)[43]["claimant"]] == "Governor Serhiy Lysak"
+    assert [(q["kind"], q["text"]) for q in event["summary"]] == [("injured", "dozens")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Russia shelled Kherson on Monday. Earlier this month, a second strike on the city killed five people.",
+     "Russia shelled Kherson on Monday. In 2022, 300 people were killed in the city.",
+     "Russia shelled Kherson on Monday. Talks resumed in Geneva. The delegates ate lunch. Five people were wounded."],
+)
+def test_casualties_of_another_attack_or_time_stay_off_the_attack(annotate, text) -> None:
+    coded = events(annotate(text, published="2024-10-24"))
+    assert not any(casualties(e) for e in coded)
+
+
 @pytest.mark.parametrize(
     ("text", "cameo"),
     [

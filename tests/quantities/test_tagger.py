@@ -112,6 +112,9 @@ def _figure(doc: Doc, text: str) -> dict[str, Any]:
         ("Twelve gunmen killed three villagers.", "Twelve", {"unit": "gunmen", "kind": "size"}),
         ("Twelve gunmen killed three villagers.", "three", {"unit": "villagers", "kind": "dead"}),
         ("One soldier was killed.", "One", {"value": 1, "unit": "soldiers", "kind": "dead"}),
+        ("Four medics were among the dead.", "Four", {"unit": "medics", "kind": "dead"}),
+        ("Two soldiers were among the wounded.", "Two", {"unit": "soldiers", "kind": "injured"}),
+        ("Five reporters were among the guests.", "Five", {"unit": "reporters", "kind": None}),
         # money and percent
         ("Washington pledged $5 million in aid.", "$5 million", {"value": 5_000_000, "unit": "USD", "kind": "money"}),
         ("The fund holds 1.5bn dollars.", "1.5bn", {"value": 1_500_000_000, "unit": "USD", "kind": "money"}),

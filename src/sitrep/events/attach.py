@@ -8,6 +8,7 @@ Docs: docs/events.md
 from __future__ import annotations
 
 import calendar
+from bisect import bisect_right
 from typing import get_args
 
 from spacy.tokens import Doc, Span, Token
@@ -18,6 +19,9 @@ from sitrep.model import PlacePrecision
 from sitrep.nlp.extensions import PLACES, QUANTITIES, TIMES
 
 _MEASURE_PREPS = {"of"}
+_CASUALTIES = frozenset({"dead", "injured", "missing"})
+_CARRY_SENTENCES = 2  # how far back a stray casualty figure looks for its attack
+_SUBJECTS = frozenset({"nsubj", "agent"})
 _DATELINE_WORDS = 6  # how far before a date a dateline's place may start ("NEW YORK, N.Y.,")
 _ANAPHORIC_CONTENT = {"report", "claim", "allegation", "account", "news", "information", "it", "this", "that", "move", "deployment"}
 _PRECISION_ORDER = get_args(PlacePrecision)
@@ -50,6 +54,53 @@ def quantities_for(doc: Doc, trigger: int, triggers: set[int]) -> list[Span]:
         if owner(doc[head], triggers) == trigger:
             found.append(span)
     return found
+
+
+def stray_casualties(doc: Doc, triggers: set[int], force_verbs: frozenset[str]) -> list[Span]:
+    """Casualty figures no trigger of their sentence owns ("He said 43 people had been wounded"),
+    leaving out those that hang on an attack with a subject of its own, which is another
+    happening ("Earlier this month, a similar strike killed five")."""
+    found = []
+    for span in doc.spans.get(QUANTITIES, []):
+        data = span._.sitrep_quantity or {}
+        head = doc[data.get("head", span.root.i)]
+        if data.get("kind") in _CASUALTIES and owner(head, triggers) is None and not _own_attack(head, force_verbs):
+            found.append(span)
+    return found
+
+
+def _own_attack(token: Token, force_verbs: frozenset[str]) -> bool:
+    """Whether an attack verb above the figure has a subject other than the counted ("40
+    wounded" is the figure itself, "a similar strike killed five" another attack)."""
+    below = token
+    for above in token.ancestors:
+        if above.lemma_.lower() in force_verbs and any(c.dep_ in _SUBJECTS and c != below for c in above.children):
+            return True
+        below = above
+    return False
+
+
+def carrier(span: Span, events: list[dict], starts: list[int]) -> dict | None:
+    """The force event a stray casualty figure belongs to: the last one before it, at most two
+    sentences back, unless the figure's sentence is dated before it ("In 2022, 300 were killed")."""
+    sentence = bisect_right(starts, span.start) - 1
+    before = [e for e in events if e["trigger_i"] < span.start and sentence - e["sentence"] <= _CARRY_SENTENCES]
+    if not before:
+        return None
+    event = max(before, key=lambda e: e["trigger_i"])
+    return None if _dated_before(span.sent, event.get("date")) else event
+
+
+def _dated_before(sentence: Span, date: dict | None) -> bool:
+    if not date or not date.get("start"):
+        return False
+    for span in sentence.doc.spans.get(TIMES, []):
+        if sentence.start <= span.start < sentence.end and not in_dateline(span):
+            own = as_event_date(span.text, span._.sitrep_time or {}, "") or {}
+            last = own.get("end") or own.get("start")
+            if last and last < date["start"]:
+                return True
+    return False
 
 
 def weapons_for(doc: Doc, heads: list[Token]) -> list[tuple[str, Weapon]]:
@@ -178,9 +229,11 @@ def anchor_range(value: str) -> tuple[str | None, str | None, str]:
 
 
 def claim_targets(claim: dict, events: list[dict], doc: Doc) -> list[int]:
-    """Indexes of the events a claim vouches for."""
+    """Indexes of the events a claim vouches for: those inside what it claims, or whose figure
+    it gives from a sentence of its own ("He said 43 people had been wounded")."""
     start, end = claim["content_start"], claim["content_end"]
-    inside = [k for k, e in enumerate(events) if start <= e["trigger_start"] < end]
+    inside = [k for k, e in enumerate(events) if start <= e["trigger_start"] < end
+              or any(start <= q["start"] < end for q in e["quantities"] if q.get("reason"))]
     if inside:
         return inside
     head = doc[claim["content_head"]] if claim.get("content_head") is not None else None

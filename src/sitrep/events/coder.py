@@ -29,6 +29,7 @@ _STANCE_MODALITY = {"deny": "denied", "claim": "reported", "dispute": "reported"
 _DOMESTIC_SECTORS = {"COP", "GOV", "JUD", "LEG"}
 _UNIDENTIFIED = "UAF"  # an armed force no one names; a named one, even without a code, is identified
 _GATHERING_PREPS = ("in", "at", "outside", "near", "across", "throughout", "around", "through")
+_PEOPLE_KINDS = {kind: "people" for kind in ("dead", "injured", "arrested", "displaced", "missing")}
 _FORCE_ROOTS = ("18", "19", "20")  # assault, fight, mass violence: whose nouns' "of" names the victim
 
 
@@ -53,6 +54,8 @@ class EventCoder:
             for lemma in pattern.lemmas:
                 *before, last = lemma.lower().split()
                 self.index.setdefault((pattern.pos, last), []).append((tuple(before), pattern))
+        self.force_verbs = frozenset(lemma.split()[-1] for p in self.patterns if p.pos == "VERB"
+                                     and p.cameo[:2] in _FORCE_ROOTS for lemma in p.lemmas)
         self.patient_nouns = frozenset(lemma for p in self.patterns if p.pos == "NOUN" and p.of_role == "target"
                                        and p.cameo[:2] in _FORCE_ROOTS for lemma in p.lemmas if " " not in lemma)
 
@@ -64,6 +67,7 @@ class EventCoder:
         sentence_starts = [s.start for s in doc.sents]
         events = [e for m in matches if (e := self._event(doc, m, actors, triggers, stops, sentence_starts))]
         _inherit_places(doc, events, stops)
+        _carry_casualties(doc, events, self.force_verbs, sentence_starts)
         _attach_claims(doc, events, actors)
         doc._.sitrep_events = [_finish(e) for e in merge_mentions(events)]
         return doc
@@ -146,6 +150,19 @@ def _inherit_places(doc: Doc, events: list[dict], stops: set[int]) -> None:
         if donor is not None:
             reason = f"{donor['location']['reason']}, from the linked event ({donor['trigger_text']})"
             event["location"] = {**donor["location"], "reason": reason}
+
+
+def _carry_casualties(doc: Doc, events: list[dict], force_verbs: frozenset[str], starts: list[int]) -> None:
+    """The dead and wounded counted where no event is coded ("At least 12 people were killed,
+    the governor said") go to the attack before them, with the reason, so the strike keeps the
+    figure and its source."""
+    force = [e for e in events if _is_force(e)]
+    coded = {e["trigger_i"] for e in events}
+    for span in attach.stray_casualties(doc, coded, force_verbs):
+        event = attach.carrier(span, force, starts)
+        if event is not None:
+            reason = f"figure in a sentence with no event of its own, from the attack before it ({event['trigger_text']})"
+            event["quantities"].append({**_quantity(span), "reason": reason})
 
 
 def _is_force(event: dict) -> bool:
@@ -294,7 +311,7 @@ def _quantity(span: Span) -> dict:
     data = span._.sitrep_quantity or {}
     return {"value": data.get("value"), "approx": bool(data.get("approx")), "unit": data.get("unit"),
             "kind": data.get("kind"), "text": span.text, "start": span.start_char, "end": span.end_char,
-            "low": data.get("low"), "high": data.get("high"), "claimant": None}
+            "low": data.get("low"), "high": data.get("high"), "claimant": None, "reason": None}
 
 
 def _unique(items) -> list:
@@ -359,13 +376,15 @@ def _attribute_figures(event: dict, claimant: str | None, claim: dict) -> None:
 
 
 def _summary(quantities: list[dict]) -> list[dict]:
-    """Per kind and unit, the lowest figure given: the conservative reading when sources disagree."""
+    """Per kind and unit, the lowest figure given: the conservative reading when sources disagree.
+    The dead, injured, arrested, displaced and missing are people unless the text counts a
+    narrower group, so "dozens wounded" and "43 people wounded" are two readings of one toll."""
     best: dict[tuple, dict] = {}
     for quantity in quantities:
         value = quantity["value"] if quantity["value"] is not None else quantity.get("low")
         if value is None:
             continue
-        key = (quantity.get("kind"), quantity.get("unit"))
+        key = (quantity.get("kind"), quantity.get("unit") or _PEOPLE_KINDS.get(quantity.get("kind")))
         current = best.get(key)
         if current is None or value < (current["value"] if current["value"] is not None else current["low"]):
             best[key] = quantity

@@ -2,7 +2,8 @@
 
 "four brigades of special forces" counts brigades (the `nummod` head, not the "of" phrase);
 "thousands of troops" counts troops (the "of" phrase of a vague amount); "12 people were
-killed", "killing 12", "12 dead" and "the death toll rose to 30" all say the count is of dead.
+killed", "killing 12", "12 dead", "12 were among the dead" and "the death toll rose to 30" all
+say the count is of dead.
 Docs: docs/quantities.md
 """
 
@@ -18,6 +19,7 @@ _NOUN_MODIFIER_DEPS = frozenset({"compound", "amod", "nmod"})
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 _COMPLEMENTS = frozenset({"acomp", "oprd", "xcomp", "attr"})
 _MODIFIERS = frozenset({"amod", "acl", "relcl"})
+_MEMBERSHIP_PREPS = frozenset({"among"})  # "six children were among the dead"
 _VERBS = frozenset({"VERB", "AUX"})
 _MAX_CLIMB = 5
 
@@ -145,6 +147,10 @@ def _from_verb(verb: Token, below: Token, rules: QuantityRules) -> Predicate | N
     for child in verb.children:
         if child.dep_ in _COMPLEMENTS and child.i != below.i:
             found = _predicate_word(child, rules)
+            if found is not None:
+                return found
+        if child.dep_ == "prep" and child.lower_ in _MEMBERSHIP_PREPS and below.dep_ in _SUBJECTS:
+            found = next(filter(None, (_predicate_word(o, rules) for o in child.children if o.dep_ == "pobj")), None)
             if found is not None:
                 return found
     if below.dep_ in _SUBJECTS:
