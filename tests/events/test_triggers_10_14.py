@@ -176,6 +176,8 @@ def test_triggers_10_14_verbal_act_is_the_only_event(annotate, text, root):
     "The minister said the country must remain calm.",
     "Kenya said it must wait for the final count.",
     "Iranian engineers stopped work on the reactor after the blast.",
+    "Russian drones slammed into a power station near Odesa.",
+    "Protesters slammed into the police cordon outside the parliament.",
 ])
 def test_triggers_10_14_leave_other_sentences_alone(annotate, text):
     assert not [e["cameo"] for e in annotate(text)._.sitrep_events if e["cameo"][:2] in ROOTS]

@@ -100,6 +100,8 @@ FIGHTS = [
     ("Israel imposed a complete siege on Gaza.", "191", {"ISR"}, {"PSE"}),
     ("Saudi Arabia's blockade of Qatar lasted three years.", "191", {"SAU"}, {"QAT"}),
     ("Russian troops attacked Ukrainian positions near Bakhmut.", "190", {"RUS"}, {"UKR"}),
+    ("Two Russian missiles slammed into a shopping centre in Kharkiv.", "190", {"RUS"}, {"UKR"}),
+    ("Iranian drones smashed into an Israeli air base.", "1952", {"IRN"}, {"ISR"}),
     ("Ukrainian forces shot down 30 Russian drones overnight.", "190", {"UKR"}, {"RUS"}),
     ("Israel resumed strikes on Gaza after the ceasefire collapsed.", "196", {"ISR"}, {"PSE"}),
 ]

@@ -89,8 +89,10 @@ def roles_fit(pattern: TriggerPattern, roles: Roles) -> bool:
 
 
 def _particle_fits(token: Token, pattern: TriggerPattern) -> bool:
-    return not pattern.particle_or_prep or any(c.dep_ in {"prt", "prep", "advmod"} and c.lower_ in pattern.particle_or_prep
-                                               for c in token.children)
+    particles = {c.lower_ for c in token.children if c.dep_ in {"prt", "prep", "advmod"}}
+    if particles & set(pattern.particle_or_prep_not):
+        return False
+    return not pattern.particle_or_prep or bool(particles & set(pattern.particle_or_prep))
 
 
 def _complements_fit(token: Token, pattern: TriggerPattern) -> bool:

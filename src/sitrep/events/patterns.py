@@ -47,6 +47,7 @@ class TriggerPattern(BaseModel):
     of_role: Literal["target", "theme"] = "target"
     of_kind: Literal["weapon"] | None = None
     particle_or_prep: tuple[str, ...] = ()
+    particle_or_prep_not: tuple[str, ...] = ()
     preps_object: dict[str, tuple[str, ...]] = {}
     xcomp: tuple[str, ...] = ()
     xcomp_object: tuple[str, ...] = ()
