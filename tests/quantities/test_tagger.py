@@ -113,6 +113,9 @@ def _figure(doc: Doc, text: str) -> dict[str, Any]:
         ("Twelve gunmen killed three villagers.", "three", {"unit": "villagers", "kind": "dead"}),
         ("One soldier was killed.", "One", {"value": 1, "unit": "soldiers", "kind": "dead"}),
         ("Four medics were among the dead.", "Four", {"unit": "medics", "kind": "dead"}),
+        ("The blast killed 14 people, six of them children.", "six", {"value": 6, "unit": "children", "kind": "dead"}),
+        ("The blast killed 14 people, six of them children.", "14", {"value": 14, "unit": "people", "kind": "dead"}),
+        ("Eleven people died, four of whom were women.", "four", {"unit": "women"}),
         ("Two soldiers were among the wounded.", "Two", {"unit": "soldiers", "kind": "injured"}),
         ("Five reporters were among the guests.", "Five", {"unit": "reporters", "kind": None}),
         # money and percent

@@ -13,16 +13,21 @@ COLUMNS = (
 )
 
 
+_WHOLE_TOLL_UNITS = (None, "people")
+
+
 def codes(parties: list[dict[str, Any]], key: str = "code") -> str:
     """Distinct codes (or sectors) of an event's parties, joined by ';'."""
     return ";".join(dict.fromkeys(p[key] for p in parties if p.get(key)))
 
 
 def fatalities(event: dict[str, Any]) -> int | None:
-    """The lowest death toll any report gives (conservative, like the Event summary)."""
-    values = [f["value"] for f in event.get("figures") or event.get("quantities") or []
-              if f.get("kind") == "dead" and f.get("value") is not None]
-    return int(min(values)) if values else None
+    """The lowest death toll any report gives (conservative, like the Event summary), read from
+    figures of people as a whole when there are any: "20 people, nine of them children" is 20."""
+    dead = [f for f in event.get("figures") or event.get("quantities") or []
+            if f.get("kind") == "dead" and f.get("value") is not None]
+    whole = [f for f in dead if f.get("unit") in _WHOLE_TOLL_UNITS] or dead
+    return int(min(f["value"] for f in whole)) if whole else None
 
 
 def flat(event: dict[str, Any]) -> dict[str, Any]:

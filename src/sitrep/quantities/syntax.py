@@ -53,7 +53,19 @@ def counted_noun(root: Token, end: int, rules: QuantityRules) -> Token | None:
             return head if hyphenated or _fixed_unit(head, rules) else _phrase_head(head)
         if head.pos_ == "ADJ" and head.dep_ == "amod" and head.head.pos_ in _NOUNS and head.head.i > head.i:
             return _phrase_head(head.head)
-    return _of_object(root)
+    return _of_object(root) or _partitive_group(root)
+
+
+def _partitive_group(root: Token) -> Token | None:
+    """The noun a part of a group is named by: "20 people, nine of them children", "six of whom
+    were children" count children."""
+    if not any(o.pos_ == "PRON" for p in root.children if p.lower_ == "of" for o in p.children if o.dep_ == "pobj"):
+        return None
+    if root.dep_ != "nsubj":
+        return None
+    if root.head.pos_ in _NOUNS:
+        return root.head
+    return next((c for c in root.head.children if c.dep_ == "attr" and c.pos_ in _NOUNS), None)
 
 
 def _fixed_unit(token: Token, rules: QuantityRules) -> bool:
