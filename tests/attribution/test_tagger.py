@@ -132,6 +132,13 @@ def test_quote_tagger_confirmation_by_titled_subject(tag: Tag) -> None:
         ("Hungary opposed the new sanctions package.", "cue.oppose", "dispute", "Hungary", "the new sanctions package"),
         ("The ministry declined to comment on the report.", "cue.decline", "deny", "The ministry", "to comment"),
         ("The army refused to withdraw from the border town.", "cue.refuse", "deny", "The army", "to withdraw"),
+        # the small model reads "killed" as a participle of "strikes", a second subject of "said"
+        ("Israeli air strikes killed at least 25 Palestinians on Thursday, health officials said.",
+         "cue.say", "claim", "health officials", "Israeli air strikes killed at least 25 Palestinians on Thursday"),
+        ("GAZA CITY (Wire) - Israeli air strikes killed at least 25 Palestinians across the Gaza Strip on Thursday, "
+         "including 11 members of one family in Khan Younis, health officials said.\nThe army said it hit a school.",
+         "cue.say", "claim", "health officials", "Israeli air strikes killed at least 25 Palestinians across the Gaza "
+         "Strip on Thursday, including 11 members of one family in Khan Younis"),
     ],
 )
 def test_quote_tagger_claims(tag: Tag, text: str, cue_id: str, stance: str, claimant: str, content: str) -> None:

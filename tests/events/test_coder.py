@@ -338,6 +338,15 @@ def test_a_killing_takes_the_place_of_the_attack_it_goes_with(annotate, text, ki
     assert event["location"]["country"] == "UKR" and "from the linked event" in event["location"]["reason"]
 
 
+def test_an_attack_noun_takes_the_day_of_the_killing_it_carries(annotate) -> None:
+    # the small model reads "killed" as a participle of "strikes", itself a subject of "said"
+    text = "Israeli air strikes killed at least 25 Palestinians in Rafah on Thursday, health officials said."
+    coded = events(annotate(text, published="2024-06-07"))
+    assert {e["trigger_text"] for e in coded} == {"air strikes", "killed"}
+    assert all(e["date"]["value"] == "2024-06-06" for e in coded)
+    assert all([c["claimant_text"] for c in e["claims"]] == ["health officials"] for e in coded)
+
+
 @pytest.mark.parametrize("text", ["Russia hit Kharkiv overnight, killing five people, officials said.",
                                   "Russian forces struck Odesa overnight."])
 def test_striking_a_town_ner_missed_is_an_attack_on_its_country(annotate, text) -> None:

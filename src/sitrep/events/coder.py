@@ -66,7 +66,7 @@ class EventCoder:
         stops = {claim["cue_i"] for claim in doc._.sitrep_claims or []} - triggers
         sentence_starts = [s.start for s in doc.sents]
         events = [e for m in matches if (e := self._event(doc, m, actors, triggers, stops, sentence_starts))]
-        _inherit_places(doc, events, stops)
+        _inherit_from_linked(doc, events, stops)
         _carry_casualties(doc, events, self.force_verbs, sentence_starts)
         _attach_claims(doc, events, actors)
         doc._.sitrep_events = [_finish(e) for e in merge_mentions(events)]
@@ -133,23 +133,29 @@ class EventCoder:
         }
 
 
-def _inherit_places(doc: Doc, events: list[dict], stops: set[int]) -> None:
-    """Force with no place of its own takes the place of the force it hangs on ("Russia hit
-    Kharkiv overnight, killing five") or of the force that is its subject ("a missile strike on
-    Kryvyi Rih killed 20"). Only material conflict on both sides, never across a reporting verb."""
+def _inherit_from_linked(doc: Doc, events: list[dict], stops: set[int]) -> None:
+    """Force with no place or date of its own takes those of the force it is linked to in the
+    parse: the event it hangs on ("Russia hit Kharkiv overnight, killing five"), the event that
+    is its subject ("a missile strike on Kryvyi Rih killed 20") or, for a noun, the participle
+    the small model hangs on it ("air strikes killed 25 on Thursday"). Only material conflict
+    on both sides, never across a reporting verb."""
     by_trigger = {event["trigger_i"]: event for event in events}
-    triggers = set(by_trigger)
     for event in events:
-        if event["location"] is not None or not _is_force(event):
+        if not _is_force(event) or (event["location"] is not None and event["date"] is not None):
             continue
-        token = doc[event["trigger_i"]]
-        above = attach.governing_trigger(token, triggers, stops)
-        subjects = [c.i for c in token.children if c.dep_ in ("nsubj", "nsubjpass") and c.i in by_trigger]
-        donors = [by_trigger[k] for k in ([above] if above is not None else []) + subjects]
-        donor = next((d for d in donors if d["location"] is not None and _is_force(d)), None)
-        if donor is not None:
-            reason = f"{donor['location']['reason']}, from the linked event ({donor['trigger_text']})"
-            event["location"] = {**donor["location"], "reason": reason}
+        donors = [by_trigger[k] for k in _linked(doc[event["trigger_i"]], set(by_trigger), stops)]
+        for field in ("location", "date"):
+            donor = next((d for d in donors if d[field] is not None and _is_force(d)), None)
+            if event[field] is None and donor is not None:
+                reason = f"{donor[field]['reason']}, from the linked event ({donor['trigger_text']})"
+                event[field] = {**donor[field], "reason": reason}
+
+
+def _linked(token: Token, triggers: set[int], stops: set[int]) -> list[int]:
+    above = attach.governing_trigger(token, triggers, stops)
+    below = [c.i for c in token.children if c.i in triggers
+             and (c.dep_ in ("nsubj", "nsubjpass") or (c.dep_ == "acl" and token.pos_ in ("NOUN", "PROPN")))]
+    return ([above] if above is not None else []) + below
 
 
 def _carry_casualties(doc: Doc, events: list[dict], force_verbs: frozenset[str], starts: list[int]) -> None:
