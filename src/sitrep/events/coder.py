@@ -140,10 +140,11 @@ def _inherit_from_linked(doc: Doc, events: list[dict], stops: set[int]) -> None:
     the small model hangs on it ("air strikes killed 25 on Thursday"). Only material conflict
     on both sides, never across a reporting verb."""
     by_trigger = {event["trigger_i"]: event for event in events}
+    triggers = set(by_trigger)
     for event in events:
         if not _is_force(event) or (event["location"] is not None and event["date"] is not None):
             continue
-        donors = [by_trigger[k] for k in _linked(doc[event["trigger_i"]], set(by_trigger), stops)]
+        donors = [by_trigger[k] for k in _linked(doc[event["trigger_i"]], triggers, stops)]
         for field in ("location", "date"):
             donor = next((d for d in donors if d[field] is not None and _is_force(d)), None)
             if event[field] is None and donor is not None:
