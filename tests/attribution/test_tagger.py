@@ -148,6 +148,35 @@ def test_quote_tagger_claims(tag: Tag, text: str, cue_id: str, stance: str, clai
     assert content in claim["content_text"]
 
 
+@pytest.mark.parametrize(
+    ("text", "claimants", "content"),
+    [
+        # the small model hangs the speakers on "children" as conjuncts and "said" on "killed"
+        ("An air strike on a village in the Sagaing region killed between 30 and 40 people, including at least "
+         "15 children, a local resistance group and residents said on Saturday.",
+         ["a local resistance group", "residents"],
+         "An air strike on a village in the Sagaing region killed between 30 and 40 people, including at least 15 children"),
+        # ...or reads "said" as a relative clause of the object
+        ("The strike killed 12 people, including three children, regional governor Serhiy Lysak said on Telegram.",
+         ["regional governor Serhiy Lysak"], "The strike killed 12 people, including three children"),
+    ],
+)
+def test_quote_tagger_speakers_after_a_comma_at_the_end_of_the_report(tag: Tag, text: str, claimants: list[str],
+                                                                     content: str) -> None:
+    claim = _claim(tag(text), "cue.say")
+    assert claim["claimant_texts"] == claimants
+    assert claim["content_text"] == content
+    assert claim["content_rule"] in ("content.trailing_report", "content.ccomp")
+
+
+@pytest.mark.parametrize("text", [
+    "But when the vote failed two years later, Mexico said enough.",
+    "Deeply divided about the bloc, leaders found little unity on a vision for Europe.",
+])
+def test_quote_tagger_a_framing_clause_before_the_speaker_is_not_reported(tag: Tag, text: str) -> None:
+    assert not [c for c in _claims(tag(text)) if c["content_rule"] == "content.trailing_report"]
+
+
 @pytest.mark.parametrize("text", ["Russia attacked Kyiv with drones overnight.", "A car bomb blasted the market."])
 def test_quote_tagger_physical_attacks_are_not_claims(tag: Tag, text: str) -> None:
     assert tag(text)._.sitrep_claims == []
@@ -242,6 +271,21 @@ def test_quote_tagger_pronoun_speaker_resolves_to_named_person(tag: Tag) -> None
     assert (quote["speaker"], quote["mention"]) == ("Maria Lopez", "she")
     assert quote["speaker_evidence"] == "quote.speaker.pronoun"
     assert doc[quote["speaker_head"]].text == "Lopez"
+
+
+def test_quote_tagger_pronoun_speaker_resolves_to_an_unnamed_person(tag: Tag) -> None:
+    doc = tag("Ko Thura, a spokesman for the group, said the jets came twice. "
+              "A resident who asked not to be named said the village had been attacked before. "
+              "“We have nowhere to go,” she said.")
+    quote = next(q for q in _quotes(doc) if q["kind"] == "direct")
+    assert (quote["speaker"], quote["mention"]) == ("A resident", "she")
+
+
+def test_quote_tagger_pronoun_does_not_resolve_to_an_institution(tag: Tag) -> None:
+    doc = tag("Maria Lopez said the talks had failed. The ministry said the convoy was delayed. "
+              "“We will not give up,” she said.")
+    quote = next(q for q in _quotes(doc) if q["kind"] == "direct")
+    assert quote["speaker"] == "Maria Lopez"
 
 
 def test_quote_tagger_pronoun_without_antecedent_stays_local(tag: Tag) -> None:

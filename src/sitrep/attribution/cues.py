@@ -10,7 +10,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from sitrep import datafiles
 from sitrep.model import Stance
@@ -85,10 +85,3 @@ def dump_cues(cues: Iterable[Cue]) -> str:
     """Serialize cues back to JSONL, leaving out defaulted fields."""
     return "".join(cue.model_dump_json(exclude_defaults=True) + "\n" for cue in cues)
 
-
-def _first_error(exc: Exception) -> str:
-    if isinstance(exc, ValidationError):
-        error = exc.errors()[0]
-        where = ".".join(str(part) for part in error["loc"])
-        return f"{where}: {error['msg']}" if where else error["msg"]
-    return f"not JSON ({exc})"

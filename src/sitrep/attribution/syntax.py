@@ -6,7 +6,7 @@ rule that answered, so the tagger can keep it as evidence. Docs: docs/attributio
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
 from spacy.tokens import Token
@@ -28,6 +28,9 @@ _EXPLETIVES = frozenset({"it", "there"})
 _SOURCE_PREPS = frozenset({"by", "from"})
 _SPEAKER_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 _TIME_LABELS = frozenset({"DATE", "TIME"})
+_ADJUNCT_DEPS = frozenset({"prep", "npadvmod", "advmod", "punct", "agent"})
+_FRAMING_DEPS = frozenset({"advcl", "prep", "advmod", "cc", "mark"})
+_NOMINAL_POS = frozenset({"DET", "ADJ", "NOUN", "PROPN", "NUM", "CCONJ", "PART"})
 
 
 @dataclass(frozen=True)
@@ -249,6 +252,48 @@ def fronted_report(cue_token: Token) -> Token | None:
             if verbs:
                 return verbs[0].head
     return None
+
+
+def trailing_report(cue_token: Token) -> tuple[list[Mention], Content] | None:
+    """"A strike killed 30 people, a local group and residents said": the small model sometimes
+    hangs the speakers on the content as conjuncts, or "said" on an object as a relative
+    clause, leaving the cue with no clause. Read the sentence's surface instead: a comma, a bare
+    noun phrase right before the cue, nothing after the cue but its own adjuncts, and a clause
+    before."""
+    doc, sentence = cue_token.doc, cue_token.sent
+    if any(child.dep_ not in _ADJUNCT_DEPS for child in cue_token.rights) or cue_token.right_edge.i < sentence.end - 2:
+        return None
+    comma = cue_token.i - 1
+    while comma > sentence.start and doc[comma].pos_ in _NOMINAL_POS and not doc[comma].is_punct:
+        comma -= 1
+    if doc[comma].text != "," or comma == cue_token.i - 1:
+        return None
+    reported = doc[sentence.start : comma]
+    if not any(token.pos_ in _CLAUSE_POS for token in reported) or any(
+        token.head == cue_token and token.dep_ in _FRAMING_DEPS for token in reported
+    ):
+        return None  # "But when the vote failed, Mexico said..." frames the cue; it is no report
+    speakers = _noun_groups(doc[comma + 1 : cue_token.i])
+    if not speakers:
+        return None
+    return speakers, Content(reported.start, reported.end, reported.root.i, "content.trailing_report")
+
+
+def _noun_groups(stretch: Iterable[Token]) -> list[Mention]:
+    """"a local resistance group and residents" as two mentions, each headed by its last noun."""
+    groups: list[list[Token]] = [[]]
+    for token in stretch:
+        if token.pos_ == "CCONJ":
+            groups.append([])
+        else:
+            groups[-1].append(token)
+    mentions = []
+    for group in groups:
+        nouns = [token for token in group if token.pos_ in ("NOUN", "PROPN")]
+        if not nouns:
+            return []
+        mentions.append(Mention(group[0].i, group[-1].i + 1, nouns[-1].i, "claimant.trailing_report"))
+    return mentions
 
 
 def _clause_in_prep(cue_token: Token) -> Token | None:

@@ -21,6 +21,7 @@ from spacy.tokens import Doc, Span, Token
 
 from sitrep.attribution.cues import Cue, dump_cues, load_cues
 from sitrep.attribution.layouts import Credit, dash_credit, speaker_label
+from sitrep.attribution.person_nouns import person_nouns
 from sitrep.attribution.quotemarks import paragraphs, quote_pairs
 from sitrep.attribution.syntax import (
     Content,
@@ -31,6 +32,7 @@ from sitrep.attribution.syntax import (
     is_passive,
     is_quote_mark,
     names_its_noun,
+    trailing_report,
 )
 from sitrep.nlp.extensions import QUOTES  # importing it registers the sitrep_* extensions
 from sitrep.nlp.sentences import sentence_numbers
@@ -162,10 +164,7 @@ class QuoteTagger:
                 found.append((token, token.i + 1, cue))
         for match_id, start, end in self._phrases(doc):
             found.append((doc[start], end, self._by_phrase[self.vocab.strings[match_id]]))
-        return [
-            _Hit(cue, token, end, _claimants(token, end, cue, layout), content(token, cue), layout.quoted[token.i])
-            for token, end, cue in found
-        ]
+        return [_hit(token, end, cue, layout) for token, end, cue in found]
 
     def _layout_hits(self, doc: Doc, quotes: list[_Quote], layout: _Layout) -> list[_Hit]:
         """Speaker labels and dash credits, each tied to the quote they attribute."""
@@ -210,6 +209,15 @@ def _may_cue(token: Token, cue: Cue) -> bool:
     if token.dep_ in ("amod", "compound") and not token.is_sent_start and cue.pos != "NOUN":
         return False
     return not names_its_noun(token) or is_passive(token)
+
+
+def _hit(token: Token, end: int, cue: Cue, layout: _Layout) -> _Hit:
+    found = content(token, cue)
+    if found is None and cue.lemma and cue.pos == "VERB" and "ccomp" in cue.relations:
+        trailing = trailing_report(token)
+        if trailing is not None and not layout.quoted[trailing[0][0].head]:
+            return _Hit(cue, token, end, trailing[0], trailing[1], layout.quoted[token.i])
+    return _Hit(cue, token, end, _claimants(token, end, cue, layout), found, layout.quoted[token.i])
 
 
 def _claimants(token: Token, end: int, cue: Cue, layout: _Layout) -> list[Mention]:
@@ -294,7 +302,8 @@ def _quotes(doc: Doc, layout: _Layout) -> list[_Quote]:
 
 
 def _resolve_pronouns(doc: Doc, hits: list[_Hit]) -> None:
-    """Point "he said" at the most recent named person who spoke or vouched before it."""
+    """Point "he said" at the most recent person who spoke or vouched before it, named
+    ("Ko Thura said") or not ("a resident who asked not to be named said")."""
     named: list[Mention] = []
     for hit in hits:
         resolved: list[Mention] = []
@@ -308,11 +317,14 @@ def _resolve_pronouns(doc: Doc, hits: list[_Hit]) -> None:
 
 
 def _is_person(doc: Doc, mention: Mention) -> bool:
+    head = doc[mention.head]
+    if head.tag_ == "NN" and not head.ent_type_ and head.lemma_.lower() in person_nouns():
+        return True
     return any(token.ent_type_ == "PERSON" for token in doc[mention.start : mention.end])
 
 
 def _antecedent(doc: Doc, pronoun: Mention, named: list[Mention]) -> Mention | None:
-    """The latest named speaker before the pronoun, else the latest person who was a subject."""
+    """The latest speaker who is a person before the pronoun, else the latest named person who was a subject."""
     local = (pronoun.start, pronoun.end)
     earlier = [mention for mention in named if mention.end <= pronoun.start]
     if earlier:
