@@ -224,6 +224,7 @@ def casualties(event: dict) -> dict[float, dict]:
     [
         ("Russian drones hit Odesa overnight. At least 9 people were killed and 40 wounded, the governor said.", {9, 40}),
         ("Israeli jets struck Rafah on Friday. Four medics were among the dead. Three others are missing.", {4, 3}),
+        ("Russian missiles hit Dnipro on Monday. The attack killed 12 people and wounded 40, the governor said.", {12, 40}),
     ],
 )
 def test_casualties_counted_after_the_attack_belong_to_it(annotate, text, values) -> None:
@@ -251,6 +252,26 @@ def test_a_later_sources_casualty_figure_is_its_own_and_joins_the_claimants(anno
 def test_casualties_of_another_attack_or_time_stay_off_the_attack(annotate, text) -> None:
     coded = events(annotate(text, published="2024-10-24"))
     assert not any(casualties(e) for e in coded)
+
+
+def test_a_later_mention_of_the_attack_gives_its_date_place_and_claimant(annotate) -> None:
+    text = ("A Myanmar military air strike killed 30 people, residents said on Saturday. "
+            "The strike hit a school in the town of Monywa early on Friday, said Ko Thura, a local spokesman.")
+    [event] = [e for e in events(annotate(text, published="2024-06-15")) if e["cameo"].startswith("19")]
+    assert (event["date"]["start"], event["location"]["name"]) == ("2024-06-14", "Monywa")
+    assert "from a later mention (strike hit)" in event["date"]["reason"]
+    assert all(m["evidence"].startswith("followup.definite_noun") for m in event["also"] if m["sentence"] == 1)
+    assert {c["claimant_text"] for c in event["claims"]} == {"residents", "Ko Thura"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Russia shelled Kherson on Monday. In 2022, the attack on the city was repelled.",
+     "Russia shelled Kherson on Monday. A strike hit the port on Tuesday."],
+)
+def test_an_attack_of_another_time_or_an_indefinite_one_is_no_later_mention(annotate, text) -> None:
+    [event] = [e for e in events(annotate(text, published="2024-10-24")) if e["cameo"].startswith("19")]
+    assert event["also"] == [] and event["date"]["start"] == "2024-10-21"
 
 
 @pytest.mark.parametrize(

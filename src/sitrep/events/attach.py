@@ -22,6 +22,7 @@ _MEASURE_PREPS = {"of"}
 _CASUALTIES = frozenset({"dead", "injured", "missing"})
 _CARRY_SENTENCES = 2  # how far back a stray casualty figure looks for its attack
 _SUBJECTS = frozenset({"nsubj", "agent"})
+_DEFINITE = frozenset({"the", "this", "that"})
 _DATELINE_WORDS = 6  # how far before a date a dateline's place may start ("NEW YORK, N.Y.,")
 _ANAPHORIC_CONTENT = {"report", "claim", "allegation", "account", "news", "information", "it", "this", "that", "move", "deployment"}
 _PRECISION_ORDER = get_args(PlacePrecision)
@@ -56,28 +57,41 @@ def quantities_for(doc: Doc, trigger: int, triggers: set[int]) -> list[Span]:
     return found
 
 
-def stray_casualties(doc: Doc, triggers: set[int], force_verbs: frozenset[str]) -> list[Span]:
+def stray_casualties(doc: Doc, triggers: set[int], force_verbs: frozenset[str], followups: set[int]) -> list[Span]:
     """Casualty figures no trigger of their sentence owns ("He said 43 people had been wounded"),
     leaving out those that hang on an attack with a subject of its own, which is another
-    happening ("Earlier this month, a similar strike killed five")."""
+    happening ("Earlier this month, a similar strike killed five"), unless that subject is a
+    later mention of an attack (`followups`: "The strike killed five")."""
     found = []
     for span in doc.spans.get(QUANTITIES, []):
         data = span._.sitrep_quantity or {}
         head = doc[data.get("head", span.root.i)]
-        if data.get("kind") in _CASUALTIES and owner(head, triggers) is None and not _own_attack(head, force_verbs):
+        if (data.get("kind") in _CASUALTIES and owner(head, triggers) is None
+                and not _own_attack(head, force_verbs, followups)):
             found.append(span)
     return found
 
 
-def _own_attack(token: Token, force_verbs: frozenset[str]) -> bool:
+def _own_attack(token: Token, force_verbs: frozenset[str], followups: set[int]) -> bool:
     """Whether an attack verb above the figure has a subject other than the counted ("40
     wounded" is the figure itself, "a similar strike killed five" another attack)."""
     below = token
     for above in token.ancestors:
-        if above.lemma_.lower() in force_verbs and any(c.dep_ in _SUBJECTS and c != below for c in above.children):
+        if above.lemma_.lower() in force_verbs and any(
+                c.dep_ in _SUBJECTS and c != below and c.i not in followups for c in above.children):
             return True
         below = above
     return False
+
+
+def followups(doc: Doc, attack_nouns: frozenset[str]) -> list[Token]:
+    """Definite attack nouns that are a clause's subject ("The strike hit a school early on
+    Friday"): maybe later mentions of an attack told before, adding its details."""
+    return [
+        token for token in doc
+        if token.pos_ == "NOUN" and token.dep_ in ("nsubj", "nsubjpass") and token.lemma_.lower() in attack_nouns
+        and any(child.dep_ == "det" and child.lower_ in _DEFINITE for child in token.children)
+    ]
 
 
 def carrier(span: Span, events: list[dict], starts: list[int]) -> dict | None:
@@ -230,10 +244,12 @@ def anchor_range(value: str) -> tuple[str | None, str | None, str]:
 
 def claim_targets(claim: dict, events: list[dict], doc: Doc) -> list[int]:
     """Indexes of the events a claim vouches for: those inside what it claims, or whose figure
-    it gives from a sentence of its own ("He said 43 people had been wounded")."""
+    or later mention it gives from a sentence of its own ("He said 43 people had been wounded",
+    "The strike hit a school, said Ko Thura")."""
     start, end = claim["content_start"], claim["content_end"]
     inside = [k for k, e in enumerate(events) if start <= e["trigger_start"] < end
-              or any(start <= q["start"] < end for q in e["quantities"] if q.get("reason"))]
+              or any(start <= q["start"] < end for q in e["quantities"] if q.get("reason"))
+              or any(start <= m["start"] < end for m in e["also"])]
     if inside:
         return inside
     head = doc[claim["content_head"]] if claim.get("content_head") is not None else None

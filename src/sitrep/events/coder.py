@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Span, Token
 from sitrep.events import attach, constraints, ontology
 from sitrep.events import modality as modality_cues
 from sitrep.events import patterns as pattern_data
-from sitrep.events.merge import merge_mentions
+from sitrep.events.merge import dates_meet, fold, merge_mentions
 from sitrep.events.patterns import TriggerPattern
 from sitrep.events.roles import ActorIndex, Roles, noun_roles, prep_objects, verb_roles
 from sitrep.nlp.extensions import actor_key
@@ -30,7 +30,8 @@ _DOMESTIC_SECTORS = {"COP", "GOV", "JUD", "LEG"}
 _UNIDENTIFIED = "UAF"  # an armed force no one names; a named one, even without a code, is identified
 _GATHERING_PREPS = ("in", "at", "outside", "near", "across", "throughout", "around", "through")
 _PEOPLE_KINDS = {kind: "people" for kind in ("dead", "injured", "arrested", "displaced", "missing")}
-_FORCE_ROOTS = ("18", "19", "20")  # assault, fight, mass violence: whose nouns' "of" names the victim
+_FORCE_ROOTS = ("18", "19", "20")
+_FOLLOWUP = "followup.definite_noun"  # evidence of a later mention folded into its attack  # assault, fight, mass violence: whose nouns' "of" names the victim
 
 
 @dataclass
@@ -56,6 +57,9 @@ class EventCoder:
                 self.index.setdefault((pattern.pos, last), []).append((tuple(before), pattern))
         self.force_verbs = frozenset(lemma.split()[-1] for p in self.patterns if p.pos == "VERB"
                                      and p.cameo[:2] in _FORCE_ROOTS for lemma in p.lemmas)
+        self.attack_nouns = frozenset(lemma for p in self.patterns if p.pos == "NOUN" and p.cameo[:2] in _FORCE_ROOTS
+                                      and p.specificity == 0 and not p.requires_actor_modifier
+                                      for lemma in p.lemmas if " " not in lemma)
         self.patient_nouns = frozenset(lemma for p in self.patterns if p.pos == "NOUN" and p.of_role == "target"
                                        and p.cameo[:2] in _FORCE_ROOTS for lemma in p.lemmas if " " not in lemma)
 
@@ -67,7 +71,9 @@ class EventCoder:
         sentence_starts = [s.start for s in doc.sents]
         events = [e for m in matches if (e := self._event(doc, m, actors, triggers, stops, sentence_starts))]
         _inherit_from_linked(doc, events, stops)
-        _carry_casualties(doc, events, self.force_verbs, sentence_starts)
+        later = attach.followups(doc, self.attack_nouns)
+        _carry_casualties(doc, events, self.force_verbs, sentence_starts, {noun.i for noun in later})
+        _carry_followups(doc, events, later, stops, sentence_starts)
         _attach_claims(doc, events, actors)
         doc._.sitrep_events = [_finish(e) for e in merge_mentions(events)]
         return doc
@@ -159,17 +165,56 @@ def _linked(token: Token, triggers: set[int], stops: set[int]) -> list[int]:
     return ([above] if above is not None else []) + below
 
 
-def _carry_casualties(doc: Doc, events: list[dict], force_verbs: frozenset[str], starts: list[int]) -> None:
+def _carry_casualties(doc: Doc, events: list[dict], force_verbs: frozenset[str], starts: list[int],
+                      followups: set[int]) -> None:
     """The dead and wounded counted where no event is coded ("At least 12 people were killed,
     the governor said") go to the attack before them, with the reason, so the strike keeps the
     figure and its source."""
     force = [e for e in events if _is_force(e)]
     coded = {e["trigger_i"] for e in events}
-    for span in attach.stray_casualties(doc, coded, force_verbs):
+    for span in attach.stray_casualties(doc, coded, force_verbs, followups):
         event = attach.carrier(span, force, starts)
         if event is not None:
             reason = f"figure in a sentence with no event of its own, from the attack before it ({event['trigger_text']})"
             event["quantities"].append({**_quantity(span), "reason": reason})
+
+
+def _carry_followups(doc: Doc, events: list[dict], later: list[Token], stops: set[int], starts: list[int]) -> None:
+    """"A Myanmar air strike killed 30 people, residents said. The strike hit a school early on
+    Friday": the second sentence names no attacker, so it is a later mention of the attack told
+    before. Its date, place and figures become the attack's, and a claim about it vouches for
+    the attack too. A definite attack with an attacker of its own is left alone."""
+    force = [e for e in events if _is_force(e)]
+    by_trigger = {e["trigger_i"]: e for e in events}
+    for noun in later:
+        own = [by_trigger[k] for k in (noun.i, noun.head.i) if k in by_trigger]
+        event = attach.carrier(doc[noun.i : noun.i + 1], force, starts)
+        if event is None or any(mention is event or mention["source"] for mention in own):
+            continue
+        for mention in own or [_followup_mention(doc, noun, set(by_trigger), stops, starts)]:
+            if not dates_meet(mention["date"], event["date"]):
+                continue
+            mention["evidence"] = f"{_FOLLOWUP} {mention['evidence']}".strip()
+            for field in ("date", "location"):
+                if event[field] is None and mention[field] is not None:
+                    reason = f"{mention[field]['reason']}, from a later mention ({noun.text} {noun.head.text})"
+                    mention[field] = {**mention[field], "reason": reason}
+            fold(event, mention)
+            if mention in events:
+                events.remove(mention)
+                force.remove(mention)
+
+
+def _followup_mention(doc: Doc, noun: Token, coded: set[int], stops: set[int], starts: list[int]) -> dict:
+    """What an uncoded clause opened by an attack noun says: its date and place."""
+    clause = noun.head
+    return {
+        "trigger_text": noun.text, "trigger_start": noun.idx, "trigger_end": noun.idx + len(noun.text),
+        "sentence": bisect_right(starts, noun.i) - 1, "evidence": "",
+        "cameo": "", "quantities": [], "weapons": [], "claims": [], "modality": "", "hedged": False, "confidence": 0.0,
+        "date": attach.date_for(doc, clause, coded | {clause.i}, stops),
+        "location": attach.location_for(doc, clause.i, coded | {clause.i}),
+    }
 
 
 def _is_force(event: dict) -> bool:

@@ -28,7 +28,7 @@ def _compatible(a: dict | None, b: dict | None, field: str) -> bool:
     return a.get(field) == b.get(field)
 
 
-def _dates_meet(a: dict | None, b: dict | None) -> bool:
+def dates_meet(a: dict | None, b: dict | None) -> bool:
     """Whether two event dates can be the same happening: their day ranges overlap, so "on
     Monday" fits "this week" but not "in February 2022"."""
     if not a or not b or not a.get("start") or not b.get("start"):
@@ -43,10 +43,10 @@ def _same_happening(first: dict, other: dict) -> bool:
         return False
     if not (_codes(first, "source") or _codes(first, "target")):
         return False
-    return _dates_meet(first.get("date"), other.get("date")) and _compatible(first.get("location"), other.get("location"), "name")
+    return dates_meet(first.get("date"), other.get("date")) and _compatible(first.get("location"), other.get("location"), "name")
 
 
-def _fold(into: dict, other: dict) -> None:
+def fold(into: dict, other: dict) -> None:
     """Add a later mention's facts to the first mention."""
     into["also"].append({"text": other["trigger_text"], "start": other["trigger_start"], "end": other["trigger_end"],
                          "sentence": other["sentence"], "evidence": other["evidence"]})
@@ -71,5 +71,5 @@ def merge_mentions(events: list[dict]) -> list[dict]:
         if first is None:
             merged.append(event)
         else:
-            _fold(first, event)
+            fold(first, event)
     return merged
