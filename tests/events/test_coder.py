@@ -254,6 +254,15 @@ def test_casualties_of_another_attack_or_time_stay_off_the_attack(annotate, text
     assert not any(casualties(e) for e in coded)
 
 
+@pytest.mark.parametrize("text", [
+    "Rebels have attacked more than 100 merchant ships, according to the U.S. Maritime Administration.",
+    "The crew was evacuated by a French warship, according to the European Union's naval mission.",
+])
+def test_the_source_named_by_according_to_is_no_target(annotate, text) -> None:
+    coded = events(annotate(text))
+    assert coded and not any(p["code"] in ("USA", "EUR") for e in coded for p in e["target"])
+
+
 def test_a_later_mention_of_the_attack_gives_its_date_place_and_claimant(annotate) -> None:
     text = ("A Myanmar military air strike killed 30 people, residents said on Saturday. "
             "The strike hit a school in the town of Monywa early on Friday, said Ko Thura, a local spokesman.")

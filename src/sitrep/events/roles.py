@@ -212,10 +212,10 @@ def verb_roles(verb: Token, pattern: TriggerPattern, actors: ActorIndex) -> Role
 
 def phrase_target(trigger: Token, actors: ActorIndex, roles: Roles, preps: tuple[str, ...] = ()) -> None:
     """The first actor after a preposition (the general ones and the pattern's own) inside the
-    trigger's own phrase (not in a clause of its own), nearest first, then on the verb that
-    governs a nominal trigger."""
+    trigger's own phrase (not in a clause of its own, nor "according to" a source), nearest
+    first, then on the verb that governs a nominal trigger."""
     wanted = set(_FALLBACK_PREPS) | set(preps)
-    for child in _below(trigger, 3, lambda token, _: token.dep_ in _CLAUSES):
+    for child in _below(trigger, 3, lambda token, _: token.dep_ in _CLAUSES or token.lower_ == "according"):
         if child.dep_ == "prep" and child.lower_ in wanted and _add_prep_target(child, actors, roles):
             return
     if trigger.pos_ in {"NOUN", "PROPN"} and trigger.dep_ in {"nsubj", "nsubjpass", "dobj"}:
