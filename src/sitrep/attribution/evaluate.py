@@ -22,7 +22,7 @@ from spacy.tokens import Doc
 
 from sitrep.attribution.tagger import QuoteTagger
 from sitrep.nlp.extensions import QUOTES
-from sitrep.nlp.pipeline import load_model
+from sitrep.nlp.pipeline import load_pipeline
 
 Ranges = list[tuple[int, int]]
 
@@ -174,7 +174,7 @@ def main(argv: Iterable[str] | None = None) -> None:
     args = list(sys.argv[1:] if argv is None else argv)
     if len(args) != 1:
         raise SystemExit("usage: python -m sitrep.attribution.evaluate POLNEAR_FOLDER")
-    print(json.dumps(evaluate_polnear(Path(args[0]), load_model()), indent=2))
+    print(json.dumps(evaluate_polnear(Path(args[0]), load_pipeline()), indent=2))
 
 
 if __name__ == "__main__":

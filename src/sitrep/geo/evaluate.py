@@ -32,7 +32,7 @@ from sitrep.geo.rules import ANAPHOR
 from sitrep.geo.sources import distance_km
 from sitrep.geo.tagger import PlaceTagger
 from sitrep.nlp.extensions import PLACES
-from sitrep.nlp.pipeline import load_model
+from sitrep.nlp.pipeline import load_pipeline
 
 LITERAL = frozenset({"Literal", "Mixed", "Literal_Modifier", "Embedded_Literal", "Coercion"})
 ASSOCIATIVE = frozenset({"Metonymic", "Demonym", "Non_Literal_Modifier", "Embedded_Non_Lit", "Homonym", "Language"})
@@ -208,7 +208,7 @@ def _summary(tally: Counter[str], errors: list[float], by_type: dict[str, Counte
 
 def main(argv: list[str]) -> None:
     """Print the GeoWebNews figures as JSON for the file given on the command line."""
-    print(json.dumps(evaluate_gwn(Path(argv[0]), load_model()), indent=2))
+    print(json.dumps(evaluate_gwn(Path(argv[0]), load_pipeline()), indent=2))
 
 
 if __name__ == "__main__":

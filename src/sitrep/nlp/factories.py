@@ -16,6 +16,13 @@ from spacy.language import Language
 import sitrep.nlp.extensions  # noqa: F401  (registers the extension attributes)
 
 
+@Language.factory("sitrep_line_breaks", assigns=["token.is_sent_start"])
+def make_line_breaks(nlp: Language, name: str) -> Any:
+    from sitrep.nlp.lines import LineBreaks
+
+    return LineBreaks(nlp, name)
+
+
 @Language.factory("sitrep_past_lemmas", requires=["token.tag", "token.lemma"], assigns=["token.lemma"])
 def make_past_lemmas(nlp: Language, name: str) -> Any:
     from sitrep.nlp.lemmas import PastLemmas

@@ -45,6 +45,8 @@ def load_pipeline(model: str | None = None) -> Language:
     import sitrep.nlp.factories  # noqa: F401  (registers the factories without entry points too)
 
     nlp = load_model(model)
+    if "parser" in nlp.pipe_names:
+        nlp.add_pipe("sitrep_line_breaks", before="parser")
     if "lemmatizer" in nlp.pipe_names:
         nlp.add_pipe("sitrep_past_lemmas", after="lemmatizer")
     for component in COMPONENTS:

@@ -160,13 +160,13 @@ def _prf(correct: int, predicted: int, found: int, gold: int) -> dict[str, float
 
 def main(argv: list[str] | None = None) -> int:
     """Print the scores for the folder given on the command line, as JSON."""
-    from sitrep.nlp.pipeline import load_model
+    from sitrep.nlp.pipeline import load_pipeline
 
     args = sys.argv[1:] if argv is None else argv
     if len(args) != 1:
         print("usage: python -m sitrep.timex.evaluate FOLDER", file=sys.stderr)
         return 2
-    print(json.dumps(evaluate_tempeval(Path(args[0]), load_model()), indent=2))
+    print(json.dumps(evaluate_tempeval(Path(args[0]), load_pipeline()), indent=2))
     return 0
 
 

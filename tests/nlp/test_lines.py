@@ -1,0 +1,32 @@
+"""A line is a paragraph: no sentence runs across a line break."""
+
+from __future__ import annotations
+
+import pytest
+
+from sitrep.nlp.pipeline import load_model
+
+pytestmark = pytest.mark.slow
+
+APPEAL = ('The foreign ministry urged "all parties to exercise restraint."\n\n'
+          "Oil prices rose by about 2% after the attack.")
+
+
+def test_pipeline_starts_a_sentence_after_a_line_break(nlp) -> None:
+    doc = nlp(APPEAL)
+    assert [s.text.strip() for s in doc.sents] == [APPEAL.split("\n\n")[0], APPEAL.split("\n\n")[1]]
+
+
+def test_a_figure_of_the_next_paragraph_stays_off_the_appeal(nlp) -> None:
+    [appeal] = [e for e in nlp(APPEAL)._.sitrep_events if e["trigger_text"] == "urged"]
+    assert appeal["quantities"] == []
+
+
+def test_headline_and_dateline_paragraph_are_two_sentences(nlp) -> None:
+    doc = nlp("Houthi missiles hit tanker in Red Sea\nADEN, Yemen - Houthi rebels fired two missiles at a tanker.")
+    assert len(list(doc.sents)) == 2
+
+
+def test_the_bare_model_alone_runs_the_paragraphs_together() -> None:
+    """Why the component exists: without it the small model joins the two paragraphs."""
+    assert len(list(load_model()(APPEAL).sents)) == 1
