@@ -34,6 +34,7 @@ _PLACE_LABELS = {"GPE", "LOC", "FAC"}
 _PLACE_FEATURES = {"city", "admin1", "admin2", "region"}
 # Where a name NER calls a person stays one even when a town bears it.
 _PERSON_DEPS = {"nsubj", "nsubjpass", "compound", "poss", "appos"}
+_PERSON_PREFIX_KINDS = {"country", "organization"}  # "Russian Foreign Minister X", "Houthi spokesman X"
 
 
 
@@ -134,7 +135,7 @@ class ActorTagger:
         known: dict[str, Mention] = {}
         people = []
         for ent in doc.ents:
-            if ent.label_ != "PERSON" or ent in towns or any(e.kind in {"country", "group"} for e in self.kb.lookup(ent.text)):
+            if ent.label_ != "PERSON" or ent in towns or any(e.kind in {"country", "group", "organization"} for e in self.kb.lookup(ent.text)):
                 continue
             mention = self._person(doc, ent, name_at, titles, known)
             known[doc[ent.end - 1].text] = mention
@@ -146,15 +147,16 @@ class ActorTagger:
         return people
 
     def _person(self, doc: Doc, ent: Span, name_at: dict, titles: dict, known: dict) -> Mention:
-        start, title, code = ent.start, None, None
+        start, title, code, organization = ent.start, None, None, None
         while start > ent.sent.start:
             prev = doc[start - 1]
             if prev.i in titles:
                 title_span = titles[prev.i][0]
                 title = title_span.text if title is None else f"{title_span.text} {title}"
                 start = title_span.start
-            elif prev.i in name_at and name_at[prev.i][1].kind == "country":
+            elif prev.i in name_at and name_at[prev.i][1].kind in _PERSON_PREFIX_KINDS:
                 code = code or name_at[prev.i][1].code
+                organization = organization or (name_at[prev.i] if name_at[prev.i][1].kind == "organization" else None)
                 start = name_at[prev.i][0].start
             elif prev.text in _POSSESSIVE and prev.i - 1 in name_at:
                 start -= 1
@@ -165,6 +167,8 @@ class ActorTagger:
         entry = _person_entry(self.kb, ent, doc) or (self.kb.family_names.get(ent.text) if title else None)
         code = code or _country_of(ent, name_at)
         mention = Mention(start, ent.end, code, None, ent.text, "person", "actor.person.ner", "person", title=title)
+        if organization is not None:  # "Houthi military spokesman Yahya Saree"
+            mention.affiliation, mention.sector = organization[0].text, organization[1].sector
         self._add_apposition(mention, ent, titles, name_at)
         _inherit(mention, entry, known.get(doc[ent.end - 1].text))
         if mention.title and mention.sector is None:
@@ -223,6 +227,8 @@ class ActorTagger:
         mention.evidence = "actor.person.appos"
 
     def _groups(self, doc: Doc, names: list[tuple[Span, Entry]]) -> Iterator[Mention]:
+        organized = {i: entry.code for span, entry in names if entry.kind == "organization"
+                     for i in range(span.start, span.end)}
         for span, entry in names:
             if entry.kind == "person" or entry.role == "capital":
                 continue
@@ -234,6 +240,8 @@ class ActorTagger:
                 continue
             shared = _shared_noun(span)
             noun = shared[0] if shared else _modified_noun(span)
+            if noun is not None and organized.get(noun.i, entry.code) != entry.code:
+                continue  # "Yemen's Houthi rebels" are the Houthis, not a Yemeni sector
             lexeme = self._group_sector(noun) if noun is not None else None
             if lexeme is not None:
                 end = span.end if shared and not shared[1] else noun.i + 1
