@@ -276,7 +276,8 @@ def test_a_later_mention_of_the_attack_gives_its_date_place_and_claimant(annotat
 @pytest.mark.parametrize(
     "text",
     ["Russia shelled Kherson on Monday. In 2022, the attack on the city was repelled.",
-     "Russia shelled Kherson on Monday. A strike hit the port on Tuesday."],
+     "Russia shelled Kherson on Monday. A strike hit the port on Tuesday.",
+     "Russia shelled Kherson on Monday. The attack was the third on the city this week."],
 )
 def test_an_attack_of_another_time_or_an_indefinite_one_is_no_later_mention(annotate, text) -> None:
     [event] = [e for e in events(annotate(text, published="2024-10-24")) if e["cameo"].startswith("19")]

@@ -86,10 +86,12 @@ def _own_attack(token: Token, force_verbs: frozenset[str], followups: set[int]) 
 
 def followups(doc: Doc, attack_nouns: frozenset[str]) -> list[Token]:
     """Definite attack nouns that are a clause's subject ("The strike hit a school early on
-    Friday"): maybe later mentions of an attack told before, adding its details."""
+    Friday"): maybe later mentions of an attack told before, adding its details. A copula
+    sums up rather than tells ("The attack was the third in the Red Sea this month")."""
     return [
         token for token in doc
         if token.pos_ == "NOUN" and token.dep_ in ("nsubj", "nsubjpass") and token.lemma_.lower() in attack_nouns
+        and token.head.lemma_ != "be"
         and any(child.dep_ == "det" and child.lower_ in _DEFINITE for child in token.children)
     ]
 
