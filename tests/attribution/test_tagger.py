@@ -281,6 +281,27 @@ def test_quote_tagger_pronoun_speaker_resolves_to_an_unnamed_person(tag: Tag) ->
     assert (quote["speaker"], quote["mention"]) == ("A resident", "she")
 
 
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("The U.S. Central Command denied that any American vessel had been struck. "
+     "It said its forces had shot down four drones.", "The U.S. Central Command"),
+    ("Ukrainian officials said the dam was destroyed. They added that 40 villages were flooded.",
+     "Ukrainian officials"),
+])
+def test_quote_tagger_it_and_they_resolve_to_the_speaker_before(tag: Tag, text: str, speaker: str) -> None:
+    claim = _claims(tag(text))[-1]
+    assert claim["claimant_texts"] == [speaker]
+    assert claim["content_start"] > text.index(".")
+
+
+@pytest.mark.parametrize("text", [
+    "Zelensky met the ministers on Monday. It said nothing.",  # no institution spoke before
+    "The ministry said the talks failed. Officials met. Nobody came. The rain fell. It said more.",  # too far back
+    "The ministry said the talks failed. Trump will find it difficult to say that the talks failed.",  # expletive
+])
+def test_quote_tagger_it_stays_unresolved_without_a_near_institution(tag: Tag, text: str) -> None:
+    assert not any(c["claimant_texts"] == ["The ministry"] for c in _claims(tag(text))[1:])
+
+
 def test_quote_tagger_pronoun_does_not_resolve_to_an_institution(tag: Tag) -> None:
     doc = tag("Maria Lopez said the talks had failed. The ministry said the convoy was delayed. "
               "“We will not give up,” she said.")

@@ -39,6 +39,9 @@ from sitrep.nlp.sentences import sentence_numbers
 
 CUES_FILE = "cues.jsonl"
 PRONOUNS = frozenset({"he", "she", "him", "her"})
+# Pronouns for speakers that are no person, with the tags their antecedent's head may have.
+_NON_PERSON_PRONOUNS = {"it": frozenset({"NN", "NNP"}), "they": frozenset({"NNS", "NNPS"})}
+_PRONOUN_SENTENCES = 2  # how many sentences before its own "it" or "they" may look back
 _CLAUSE_RULES = frozenset({"content.ccomp", "content.advcl", "content.parataxis"})
 _TRAILING_PUNCT = frozenset({",", ";", ":", "—", "–", "-"})
 # A quote with no verb needs this many words to count as speech rather than a title or
@@ -303,17 +306,41 @@ def _quotes(doc: Doc, layout: _Layout) -> list[_Quote]:
 
 def _resolve_pronouns(doc: Doc, hits: list[_Hit]) -> None:
     """Point "he said" at the most recent person who spoke or vouched before it, named
-    ("Ko Thura said") or not ("a resident who asked not to be named said")."""
+    ("Ko Thura said") or not ("a resident who asked not to be named said"); "it said" at the
+    latest institution that did ("The U.S. Central Command denied ... It said"), and "they
+    said" at the latest plural speaker, each within the last few sentences."""
     named: list[Mention] = []
+    others: list[Mention] = []
     for hit in hits:
         resolved: list[Mention] = []
         for mention in hit.claimants:
-            if doc[mention.head].lower_ in PRONOUNS and mention.end - mention.start == 1:
+            word = doc[mention.head].lower_ if mention.end - mention.start == 1 else ""
+            if word in PRONOUNS:
                 mention = _antecedent(doc, mention, named) or mention
+            elif word in _NON_PERSON_PRONOUNS:
+                mention = _nearby_speaker(doc, mention, others, _NON_PERSON_PRONOUNS[word]) or mention
             elif _is_person(doc, mention):
                 named.append(mention)
+            else:
+                others.append(mention)
             resolved.append(mention)
         hit.claimants = resolved
+
+
+def _nearby_speaker(doc: Doc, pronoun: Mention, speakers: list[Mention], tags: frozenset[str]) -> Mention | None:
+    """The latest earlier speaker whose head has one of `tags`, at most a few sentences back;
+    none for an expletive ("it is necessary to show", "find it difficult")."""
+    word = doc[pronoun.head]
+    if word.dep_ != "nsubj" or word.head.pos_ != "VERB" or word.head.lemma_ == "be":
+        return None
+    start = word.sent.start
+    for _ in range(_PRONOUN_SENTENCES):
+        if start > 0:
+            start = doc[start - 1].sent.start
+    for found in reversed(speakers):
+        if found.end <= pronoun.start and found.start >= start and doc[found.head].tag_ in tags:
+            return Mention(found.start, found.end, found.head, "quote.speaker.pronoun", (pronoun.start, pronoun.end))
+    return None
 
 
 def _is_person(doc: Doc, mention: Mention) -> bool:
