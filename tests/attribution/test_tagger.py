@@ -131,6 +131,7 @@ def test_quote_tagger_confirmation_by_titled_subject(tag: Tag) -> None:
          "cue.attack", "dispute", "The senator", "his handling of the crisis"),
         ("Hungary opposed the new sanctions package.", "cue.oppose", "dispute", "Hungary", "the new sanctions package"),
         ("The ministry declined to comment on the report.", "cue.decline", "deny", "The ministry", "to comment"),
+        ("State media put the number of dead at seven.", "cue.put_at", "claim", "State media", "at seven"),
         ("The army refused to withdraw from the border town.", "cue.refuse", "deny", "The army", "to withdraw"),
         # the small model reads "killed" as a participle of "strikes", a second subject of "said"
         ("Israeli air strikes killed at least 25 Palestinians on Thursday, health officials said.",
@@ -177,7 +178,8 @@ def test_quote_tagger_a_framing_clause_before_the_speaker_is_not_reported(tag: T
     assert not [c for c in _claims(tag(text)) if c["content_rule"] == "content.trailing_report"]
 
 
-@pytest.mark.parametrize("text", ["Russia attacked Kyiv with drones overnight.", "A car bomb blasted the market."])
+@pytest.mark.parametrize("text", ["Russia attacked Kyiv with drones overnight.", "A car bomb blasted the market.",
+                                  "The army put pressure on the town."])
 def test_quote_tagger_physical_attacks_are_not_claims(tag: Tag, text: str) -> None:
     assert tag(text)._.sitrep_claims == []
 

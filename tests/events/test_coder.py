@@ -234,6 +234,17 @@ def test_casualties_counted_after_the_attack_belong_to_it(annotate, text, values
     assert all("from the attack before it" in figures[v]["reason"] for v in values)
 
 
+def test_disagreeing_tolls_each_keep_their_source_and_the_lower_is_the_summary(annotate) -> None:
+    text = ("Russian missiles hit Dnipro on Monday, killing at least 12 people, Ukrainian officials said. "
+            "Russian state media put the number of dead at seven.")
+    [event] = [e for e in events(annotate(text)) if casualties(e)]
+    claimants = {c["claimant"]: c["claimant_text"] for c in event["claims"]}
+    figures = casualties(event)
+    assert {v: claimants[q["claimant"]] for v, q in figures.items()} == {
+        12: "Ukrainian officials", 7: "Russian state media"}
+    assert [q["value"] for q in event["summary"]] == [7]
+
+
 def test_a_later_sources_casualty_figure_is_its_own_and_joins_the_claimants(annotate) -> None:
     text = ("Russian missiles struck Dnipro on Monday, wounding dozens of people, Ukrainian officials said. "
             "Governor Serhiy Lysak said 43 people had been wounded.")

@@ -57,7 +57,7 @@ def quantities_for(doc: Doc, trigger: int, triggers: set[int]) -> list[Span]:
     return found
 
 
-def stray_casualties(doc: Doc, triggers: set[int], force_verbs: frozenset[str], followups: set[int]) -> list[Span]:
+def stray_casualties(doc: Doc, triggers: set[int], attacks: set[int], followups: set[int]) -> list[Span]:
     """Casualty figures no trigger of their sentence owns ("He said 43 people had been wounded"),
     leaving out those that hang on an attack with a subject of its own, which is another
     happening ("Earlier this month, a similar strike killed five"), unless that subject is a
@@ -67,17 +67,17 @@ def stray_casualties(doc: Doc, triggers: set[int], force_verbs: frozenset[str], 
         data = span._.sitrep_quantity or {}
         head = doc[data.get("head", span.root.i)]
         if (data.get("kind") in _CASUALTIES and owner(head, triggers) is None
-                and not _own_attack(head, force_verbs, followups)):
+                and not _own_attack(head, attacks, followups)):
             found.append(span)
     return found
 
 
-def _own_attack(token: Token, force_verbs: frozenset[str], followups: set[int]) -> bool:
-    """Whether an attack verb above the figure has a subject other than the counted ("40
+def _own_attack(token: Token, attacks: set[int], followups: set[int]) -> bool:
+    """Whether an attack (a token a force pattern matched) above the figure has a subject other than the counted ("40
     wounded" is the figure itself, "a similar strike killed five" another attack)."""
     below = token
     for above in token.ancestors:
-        if above.lemma_.lower() in force_verbs and any(
+        if above.i in attacks and any(
                 c.dep_ in _SUBJECTS and c != below and c.i not in followups for c in above.children):
             return True
         below = above

@@ -55,8 +55,6 @@ class EventCoder:
             for lemma in pattern.lemmas:
                 *before, last = lemma.lower().split()
                 self.index.setdefault((pattern.pos, last), []).append((tuple(before), pattern))
-        self.force_verbs = frozenset(lemma.split()[-1] for p in self.patterns if p.pos == "VERB"
-                                     and p.cameo[:2] in _FORCE_ROOTS for lemma in p.lemmas)
         self.attack_nouns = frozenset(lemma for p in self.patterns if p.pos == "NOUN" and p.cameo[:2] in _FORCE_ROOTS
                                       and p.specificity == 0 and not p.requires_actor_modifier
                                       for lemma in p.lemmas if " " not in lemma)
@@ -72,7 +70,8 @@ class EventCoder:
         events = [e for m in matches if (e := self._event(doc, m, actors, triggers, stops, sentence_starts))]
         _inherit_from_linked(doc, events, stops)
         later = attach.followups(doc, self.attack_nouns)
-        _carry_casualties(doc, events, self.force_verbs, sentence_starts, {noun.i for noun in later})
+        attacks = {m.token.i for m in matches if m.pattern.cameo[:2] in _FORCE_ROOTS}
+        _carry_casualties(doc, events, attacks, sentence_starts, {noun.i for noun in later})
         _carry_followups(doc, events, later, stops, sentence_starts)
         _attach_claims(doc, events, actors)
         doc._.sitrep_events = [_finish(e) for e in merge_mentions(events)]
@@ -165,14 +164,14 @@ def _linked(token: Token, triggers: set[int], stops: set[int]) -> list[int]:
     return ([above] if above is not None else []) + below
 
 
-def _carry_casualties(doc: Doc, events: list[dict], force_verbs: frozenset[str], starts: list[int],
+def _carry_casualties(doc: Doc, events: list[dict], attacks: set[int], starts: list[int],
                       followups: set[int]) -> None:
     """The dead and wounded counted where no event is coded ("At least 12 people were killed,
     the governor said") go to the attack before them, with the reason, so the strike keeps the
     figure and its source."""
     force = [e for e in events if _is_force(e)]
     coded = {e["trigger_i"] for e in events}
-    for span in attach.stray_casualties(doc, coded, force_verbs, followups):
+    for span in attach.stray_casualties(doc, coded, attacks, followups):
         event = attach.carrier(span, force, starts)
         if event is not None:
             reason = f"figure in a sentence with no event of its own, from the attack before it ({event['trigger_text']})"

@@ -114,7 +114,7 @@ def _applies(predicate: Predicate | None, verb: Token, counted: Token) -> bool:
 def find_predicate(counted: Token, rules: QuantityRules) -> Predicate | None:
     """What the text says happened to the counted thing: the word itself ("30 deaths"),
     its modifiers ("12 people killed"), or the first clause above it ("were killed", "killing 12",
-    "were found dead", "the death toll rose to 30")."""
+    "were found dead", "the death toll rose to 30", "put the number of dead at seven")."""
     own = _predicate_word(counted, rules)
     if own is not None:
         return own
@@ -168,8 +168,8 @@ def _from_verb(verb: Token, below: Token, rules: QuantityRules) -> Predicate | N
     if below.dep_ in _SUBJECTS:
         return None
     for child in verb.children:
-        if child.dep_ in _SUBJECTS:
-            found = _from_noun(child, rules)
+        if child.dep_ in _SUBJECTS or (child.dep_ == "dobj" and below.dep_ == "prep"):
+            found = _from_noun(child, rules)  # "the toll rose to 30", "put the death toll at 25"
             if found is not None:
                 return found
     return None
