@@ -11,6 +11,7 @@ import calendar
 from bisect import bisect_right
 from typing import get_args
 
+import numpy as np
 from spacy.tokens import Doc, Span, Token
 
 from sitrep.events.patterns import Weapon, weapons
@@ -84,14 +85,15 @@ def _own_attack(token: Token, attacks: set[int], followups: set[int]) -> bool:
     return False
 
 
-def followups(doc: Doc, attack_nouns: frozenset[str]) -> list[Token]:
-    """Definite attack nouns that are a clause's subject ("The strike hit a school early on
-    Friday"): maybe later mentions of an attack told before, adding its details. A copula
+def followups(doc: Doc, attack_nouns: np.ndarray) -> list[Token]:
+    """Definite attack nouns (`attack_nouns`: their lemmas' hashes) that are a clause's subject
+    ("The strike hit a school early on Friday"): maybe later mentions of an attack told before,
+    adding its details. A copula
     sums up rather than tells ("The attack was the third in the Red Sea this month")."""
+    candidates = (doc[int(i)] for i in np.flatnonzero(np.isin(doc.to_array("LEMMA"), attack_nouns)))
     return [
-        token for token in doc
-        if token.pos_ == "NOUN" and token.dep_ in ("nsubj", "nsubjpass") and token.lemma_.lower() in attack_nouns
-        and token.head.lemma_ != "be"
+        token for token in candidates
+        if token.dep_ in ("nsubj", "nsubjpass") and token.pos_ == "NOUN" and token.head.lemma_ != "be"
         and any(child.dep_ == "det" and child.lower_ in _DEFINITE for child in token.children)
     ]
 
@@ -192,16 +194,19 @@ def in_dateline(span: Span) -> bool:
     """Whether the span is part of a dateline after its upper-case place opening a line, before
     a dateline mark: the date in "KYIV, Oct 22 (Reuters) -", the country in "KYIV, Ukraine -"."""
     doc, start = span.doc, span.start
+    if not any(_shouted(doc[i]) for i in range(max(0, start - _DATELINE_WORDS), start)):
+        return False  # the fast path: no upper-case word, no dateline
     while start > 0 and span.start - start < _DATELINE_WORDS and not place_rules.opens_paragraph(doc[start : start + 1]):
         start -= 1
-    first = doc[start]
-    if start == span.start or not place_rules.opens_paragraph(doc[start : start + 1]):
-        return False
-    if not (first.is_upper and first.is_alpha and len(first) > 1):
+    if start == span.start or not place_rules.opens_paragraph(doc[start : start + 1]) or not _shouted(doc[start]):
         return False
     if not all(t.is_upper or t.is_title or t.text == "," for t in doc[start : span.start]):
         return False
     return place_rules.follows_dateline_mark(span, place_rules.packaged_cues())
+
+
+def _shouted(token: Token) -> bool:
+    return token.is_upper and token.is_alpha and len(token) > 1
 
 
 def _reaches(trigger: Token, time_root: Token, stops: set[int]) -> bool:

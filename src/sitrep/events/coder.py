@@ -13,6 +13,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from pathlib import Path
 
+import numpy as np
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
@@ -55,9 +56,10 @@ class EventCoder:
             for lemma in pattern.lemmas:
                 *before, last = lemma.lower().split()
                 self.index.setdefault((pattern.pos, last), []).append((tuple(before), pattern))
-        self.attack_nouns = frozenset(lemma for p in self.patterns if p.pos == "NOUN" and p.cameo[:2] in _FORCE_ROOTS
-                                      and p.specificity == 0 and not p.requires_actor_modifier
-                                      for lemma in p.lemmas if " " not in lemma)
+        self.attack_nouns = np.array(sorted({nlp.vocab.strings.add(lemma) for p in self.patterns if p.pos == "NOUN"
+                                             and p.cameo[:2] in _FORCE_ROOTS and p.specificity == 0
+                                             and not p.requires_actor_modifier for lemma in p.lemmas if " " not in lemma}),
+                                     dtype=np.uint64)
         self.patient_nouns = frozenset(lemma for p in self.patterns if p.pos == "NOUN" and p.of_role == "target"
                                        and p.cameo[:2] in _FORCE_ROOTS for lemma in p.lemmas if " " not in lemma)
 
