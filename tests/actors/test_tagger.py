@@ -245,3 +245,14 @@ def test_a_country_in_the_name_of_a_sea_is_no_actor(annotate, text, country) -> 
 ])
 def test_a_person_named_like_a_town_stays_a_person(annotate, text, name) -> None:
     assert actors(annotate(text))[name]["kind"] == "person"
+
+
+@pytest.mark.parametrize(("text", "filed_from"), [
+    ("ADEN, Yemen - Houthi rebels fired two missiles at a tanker on Tuesday.", {"ADEN", "Yemen"}),
+    ("MOSCOW (Wire) - Russia said it shot down 20 drones.", {"MOSCOW"}),
+    ("GAZA CITY (Wire) - Israeli air strikes killed 25 Palestinians, officials said.", {"GAZA", "GAZA CITY"}),
+])
+def test_a_dateline_names_where_the_report_was_filed_not_an_actor(annotate, text, filed_from) -> None:
+    found = actors(annotate(text))
+    assert not filed_from & set(found), list(found)
+    assert found  # the actors of the story remain

@@ -34,7 +34,8 @@ _PLACE_LABELS = {"GPE", "LOC", "FAC"}
 _PLACE_FEATURES = {"city", "admin1", "admin2", "region"}
 # Where a name NER calls a person stays one even when a town bears it.
 _PERSON_DEPS = {"nsubj", "nsubjpass", "compound", "poss", "appos"}
-_PERSON_PREFIX_KINDS = {"country", "organization"}  # "Russian Foreign Minister X", "Houthi spokesman X"
+_PERSON_PREFIX_KINDS = {"country", "organization"}
+_FILED_FROM = {"place", "country"}  # what a dateline names: no actor  # "Russian Foreign Minister X", "Houthi spokesman X"
 
 
 
@@ -93,6 +94,7 @@ class ActorTagger:
             *self._sector_nouns(doc),
             *self._places(doc, [*towns, *self._unnamed_towns(doc)]),
         ]
+        candidates = [m for m in candidates if not (m.kind in _FILED_FROM and place_rules.dateline_part(doc[m.start : m.end]))]
         mentions = _join_owned_groups(doc, self._anaphors(doc, _resolve_overlaps(candidates)))
         mentions = [_ethnic(doc, m) for m in mentions]
         group = []

@@ -24,7 +24,6 @@ _CASUALTIES = frozenset({"dead", "injured", "missing"})
 _CARRY_SENTENCES = 2  # how far back a stray casualty figure looks for its attack
 _SUBJECTS = frozenset({"nsubj", "agent"})
 _DEFINITE = frozenset({"the", "this", "that"})
-_DATELINE_WORDS = 6  # how far before a date a dateline's place may start ("NEW YORK, N.Y.,")
 _ANAPHORIC_CONTENT = {"report", "claim", "allegation", "account", "news", "information", "it", "this", "that", "move", "deployment"}
 _PRECISION_ORDER = get_args(PlacePrecision)
 _PLACE_PRECISION = {"country": "country", "city": "city", "admin1": "admin1", "admin2": "admin2", "region": "region", "continent": "region", "point": "point"}
@@ -113,7 +112,7 @@ def _dated_before(sentence: Span, date: dict | None) -> bool:
     if not date or not date.get("start"):
         return False
     for span in sentence.doc.spans.get(TIMES, []):
-        if sentence.start <= span.start < sentence.end and not in_dateline(span):
+        if sentence.start <= span.start < sentence.end and not place_rules.in_dateline(span):
             own = as_event_date(span.text, span._.sitrep_time or {}, "") or {}
             last = own.get("end") or own.get("start")
             if last and last < date["start"]:
@@ -164,7 +163,7 @@ def location_for(doc: Doc, trigger: int, triggers: set[int]) -> dict | None:
 
 
 def _dateline_place(span: Span) -> bool:
-    return (span._.sitrep_place or {}).get("reason") == place_rules.DATELINE or in_dateline(span)
+    return (span._.sitrep_place or {}).get("reason") == place_rules.DATELINE or place_rules.in_dateline(span)
 
 
 def _exactness(place: dict) -> tuple[bool, int]:
@@ -174,7 +173,7 @@ def _exactness(place: dict) -> tuple[bool, int]:
 def date_for(doc: Doc, trigger: Token, triggers: set[int], stops: set[int]) -> dict | None:
     """The time expression governing the trigger, not crossing a reporting verb above it; a
     dateline's date is when the report was filed, not when the event happened."""
-    times = [span for span in doc.spans.get(TIMES, []) if not in_dateline(span)]
+    times = [span for span in doc.spans.get(TIMES, []) if not place_rules.in_dateline(span)]
     for span in times:
         time = span._.sitrep_time or {}
         if owner(span.root, triggers | stops) != trigger.i:
@@ -188,25 +187,6 @@ def date_for(doc: Doc, trigger: Token, triggers: set[int], stops: set[int]) -> d
             if date:
                 return date
     return None
-
-
-def in_dateline(span: Span) -> bool:
-    """Whether the span is part of a dateline after its upper-case place opening a line, before
-    a dateline mark: the date in "KYIV, Oct 22 (Reuters) -", the country in "KYIV, Ukraine -"."""
-    doc, start = span.doc, span.start
-    if not any(_shouted(doc[i]) for i in range(max(0, start - _DATELINE_WORDS), start)):
-        return False  # the fast path: no upper-case word, no dateline
-    while start > 0 and span.start - start < _DATELINE_WORDS and not place_rules.opens_paragraph(doc[start : start + 1]):
-        start -= 1
-    if start == span.start or not place_rules.opens_paragraph(doc[start : start + 1]) or not _shouted(doc[start]):
-        return False
-    if not all(t.is_upper or t.is_title or t.text == "," for t in doc[start : span.start]):
-        return False
-    return place_rules.follows_dateline_mark(span, place_rules.packaged_cues())
-
-
-def _shouted(token: Token) -> bool:
-    return token.is_upper and token.is_alpha and len(token) > 1
 
 
 def _reaches(trigger: Token, time_root: Token, stops: set[int]) -> bool:

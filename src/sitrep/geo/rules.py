@@ -37,6 +37,7 @@ _SHARING = ("conj", "appos")
 _MODIFIER = ("compound", "nmod", "amod", "npadvmod", "poss")
 _MAX_CLIMB = 8
 _TIME_LABELS = ("DATE", "TIME")
+_DATELINE_WORDS = 6  # how far before a date a dateline's place may start ("NEW YORK, N.Y.,")
 
 # A reading: True (place), False (actor) or None (nothing decides), with the deciding cue id.
 Reading = tuple[bool | None, str]
@@ -215,3 +216,31 @@ def follows_dateline_mark(span: Span, cues: Cues) -> bool:
     """True when the token after the span is a dateline mark ("(", "—", ",", ":")."""
     doc = span.doc
     return span.end < len(doc) and cues.get("dateline_mark", doc[span.end].text) is not None
+
+
+def in_dateline(span: Span) -> bool:
+    """Whether the span is part of a dateline after its upper-case place opening a line, before
+    a dateline mark: the date in "KYIV, Oct 22 (Reuters) -", the country in "KYIV, Ukraine -"."""
+    doc, start = span.doc, span.start
+    if not any(_shouted(doc[i]) for i in range(max(0, start - _DATELINE_WORDS), start)):
+        return False  # the fast path: no upper-case word, no dateline
+    while start > 0 and span.start - start < _DATELINE_WORDS and not opens_paragraph(doc[start : start + 1]):
+        start -= 1
+    if start == span.start or not opens_paragraph(doc[start : start + 1]) or not _shouted(doc[start]):
+        return False
+    if not all(t.is_upper or t.is_title or t.text == "," for t in doc[start : span.start]):
+        return False
+    return follows_dateline_mark(span, packaged_cues())
+
+
+def dateline_part(span: Span) -> bool:
+    """The dateline's town ("ADEN (Wire) -") or what follows it there ("ADEN, Yemen -"): where
+    the report was filed, which neither acts nor is acted on."""
+    doc, end = span.doc, span.end
+    while end < len(doc) and _shouted(doc[end]):
+        end += 1  # the rest of "GAZA CITY (Wire) -"
+    return is_dateline(doc[span.start : end], packaged_cues()) or in_dateline(span)
+
+
+def _shouted(token: Token) -> bool:
+    return token.is_upper and token.is_alpha and len(token) > 1
