@@ -34,8 +34,8 @@ _PLACE_LABELS = {"GPE", "LOC", "FAC"}
 _PLACE_FEATURES = {"city", "admin1", "admin2", "region"}
 # Where a name NER calls a person stays one even when a town bears it.
 _PERSON_DEPS = {"nsubj", "nsubjpass", "compound", "poss", "appos"}
-_PERSON_PREFIX_KINDS = {"country", "organization"}
-_FILED_FROM = {"place", "country"}  # what a dateline names: no actor  # "Russian Foreign Minister X", "Houthi spokesman X"
+_PERSON_PREFIX_KINDS = {"country", "organization"}  # "Russian Foreign Minister X", "Houthi spokesman X"
+_FILED_FROM = {"place", "country"}  # what a dateline names: no actor
 
 
 

@@ -73,8 +73,9 @@ def stray_casualties(doc: Doc, triggers: set[int], attacks: set[int], followups:
 
 
 def _own_attack(token: Token, attacks: set[int], followups: set[int]) -> bool:
-    """Whether an attack (a token a force pattern matched) above the figure has a subject other than the counted ("40
-    wounded" is the figure itself, "a similar strike killed five" another attack)."""
+    """Whether an attack (a word a force pattern matched) above the figure has a subject other
+    than the counted ("40 wounded" is the figure itself, "a similar strike killed five" another
+    attack)."""
     below = token
     for above in token.ancestors:
         if above.i in attacks and any(
@@ -87,8 +88,8 @@ def _own_attack(token: Token, attacks: set[int], followups: set[int]) -> bool:
 def followups(doc: Doc, attack_nouns: np.ndarray) -> list[Token]:
     """Definite attack nouns (`attack_nouns`: their lemmas' hashes) that are a clause's subject
     ("The strike hit a school early on Friday"): maybe later mentions of an attack told before,
-    adding its details. A copula
-    sums up rather than tells ("The attack was the third in the Red Sea this month")."""
+    adding its details. A copula sums up rather than tells ("The attack was the third in the
+    Red Sea this month")."""
     candidates = (doc[int(i)] for i in np.flatnonzero(np.isin(doc.to_array("LEMMA"), attack_nouns)))
     return [
         token for token in candidates

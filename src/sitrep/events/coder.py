@@ -31,8 +31,8 @@ _DOMESTIC_SECTORS = {"COP", "GOV", "JUD", "LEG"}
 _UNIDENTIFIED = "UAF"  # an armed force no one names; a named one, even without a code, is identified
 _GATHERING_PREPS = ("in", "at", "outside", "near", "across", "throughout", "around", "through")
 _PEOPLE_KINDS = {kind: "people" for kind in ("dead", "injured", "arrested", "displaced", "missing")}
-_FORCE_ROOTS = ("18", "19", "20")
-_FOLLOWUP = "followup.definite_noun"  # evidence of a later mention folded into its attack  # assault, fight, mass violence: whose nouns' "of" names the victim
+_FORCE_ROOTS = ("18", "19", "20")  # assault, fight, mass violence: whose nouns' "of" names the victim
+_FOLLOWUP = "followup.definite_noun"  # evidence of a later mention folded into its attack
 
 
 @dataclass
