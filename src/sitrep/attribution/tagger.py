@@ -149,7 +149,7 @@ class QuoteTagger:
         layout = _layout(doc)
         quotes = _quotes(doc, layout)
         hits = _without_echoes(self._hits(doc, layout) + self._layout_hits(doc, quotes, layout))
-        _resolve_pronouns(doc, hits)
+        _resolve_pronouns(doc, hits, layout.sentence)
         _link_by_parse(hits, quotes)
         _link_by_window(doc, hits, quotes, layout)
         _link_colon_blocks(doc, hits, quotes, layout)
@@ -304,7 +304,7 @@ def _quotes(doc: Doc, layout: _Layout) -> list[_Quote]:
     return quotes
 
 
-def _resolve_pronouns(doc: Doc, hits: list[_Hit]) -> None:
+def _resolve_pronouns(doc: Doc, hits: list[_Hit], sentence: list[int]) -> None:
     """Point "he said" at the most recent person who spoke or vouched before it, named
     ("Ko Thura said") or not ("a resident who asked not to be named said"); "it said" at the
     latest institution that did ("The U.S. Central Command denied ... It said"), and "they
@@ -318,7 +318,7 @@ def _resolve_pronouns(doc: Doc, hits: list[_Hit]) -> None:
             if word in PRONOUNS:
                 mention = _antecedent(doc, mention, named) or mention
             elif word in _NON_PERSON_PRONOUNS:
-                mention = _nearby_speaker(doc, mention, others, _NON_PERSON_PRONOUNS[word]) or mention
+                mention = _nearby_speaker(doc, mention, others, _NON_PERSON_PRONOUNS[word], sentence) or mention
             elif _is_person(doc, mention):
                 named.append(mention)
             else:
@@ -327,18 +327,16 @@ def _resolve_pronouns(doc: Doc, hits: list[_Hit]) -> None:
         hit.claimants = resolved
 
 
-def _nearby_speaker(doc: Doc, pronoun: Mention, speakers: list[Mention], tags: frozenset[str]) -> Mention | None:
+def _nearby_speaker(doc: Doc, pronoun: Mention, speakers: list[Mention], tags: frozenset[str],
+                    sentence: list[int]) -> Mention | None:
     """The latest earlier speaker whose head has one of `tags`, at most a few sentences back;
     none for an expletive ("it is necessary to show", "find it difficult")."""
     word = doc[pronoun.head]
     if word.dep_ != "nsubj" or word.head.pos_ != "VERB" or word.head.lemma_ == "be":
         return None
-    start = word.sent.start
-    for _ in range(_PRONOUN_SENTENCES):
-        if start > 0:
-            start = doc[start - 1].sent.start
+    first = sentence[word.i] - _PRONOUN_SENTENCES
     for found in reversed(speakers):
-        if found.end <= pronoun.start and found.start >= start and doc[found.head].tag_ in tags:
+        if found.end <= pronoun.start and sentence[found.start] >= first and doc[found.head].tag_ in tags:
             return Mention(found.start, found.end, found.head, "quote.speaker.pronoun", (pronoun.start, pronoun.end))
     return None
 

@@ -10,6 +10,7 @@ Docs: docs/events.md
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -56,12 +57,9 @@ class EventCoder:
             for lemma in pattern.lemmas:
                 *before, last = lemma.lower().split()
                 self.index.setdefault((pattern.pos, last), []).append((tuple(before), pattern))
-        self.attack_nouns = np.array(sorted({nlp.vocab.strings.add(lemma) for p in self.patterns if p.pos == "NOUN"
-                                             and p.cameo[:2] in _FORCE_ROOTS and p.specificity == 0
-                                             and not p.requires_actor_modifier for lemma in p.lemmas if " " not in lemma}),
-                                     dtype=np.uint64)
-        self.patient_nouns = frozenset(lemma for p in self.patterns if p.pos == "NOUN" and p.of_role == "target"
-                                       and p.cameo[:2] in _FORCE_ROOTS for lemma in p.lemmas if " " not in lemma)
+        attack_nouns = _force_nouns(self.patterns, lambda p: p.specificity == 0 and not p.requires_actor_modifier)
+        self.attack_nouns = np.array(sorted(nlp.vocab.strings.add(lemma) for lemma in attack_nouns), dtype=np.uint64)
+        self.patient_nouns = _force_nouns(self.patterns, lambda p: p.of_role == "target")
 
     def __call__(self, doc: Doc) -> Doc:
         actors = ActorIndex(doc, self.patient_nouns)
@@ -140,6 +138,12 @@ class EventCoder:
         }
 
 
+def _force_nouns(patterns: Iterable[TriggerPattern], keep: Callable[[TriggerPattern], bool]) -> frozenset[str]:
+    """Single-word nouns of the force patterns (CAMEO 18-20) that `keep` accepts."""
+    return frozenset(lemma for p in patterns if p.pos == "NOUN" and p.cameo[:2] in _FORCE_ROOTS and keep(p)
+                     for lemma in p.lemmas if " " not in lemma)
+
+
 def _inherit_from_linked(doc: Doc, events: list[dict], stops: set[int]) -> None:
     """Force with no place or date of its own takes those of the force it is linked to in the
     parse: the event it hangs on ("Russia hit Kharkiv overnight, killing five"), the event that
@@ -187,12 +191,13 @@ def _carry_followups(doc: Doc, events: list[dict], later: list[Token], stops: se
     the attack too. A definite attack with an attacker of its own is left alone."""
     force = [e for e in events if _is_force(e)]
     by_trigger = {e["trigger_i"]: e for e in events}
+    coded = set(by_trigger)
     for noun in later:
         own = [by_trigger[k] for k in (noun.i, noun.head.i) if k in by_trigger]
         event = attach.carrier(doc[noun.i : noun.i + 1], force, starts)
         if event is None or any(mention is event or mention["source"] for mention in own):
             continue
-        for mention in own or [_followup_mention(doc, noun, set(by_trigger), stops, starts)]:
+        for mention in own or [_followup_mention(doc, noun, coded, stops, starts)]:
             if not dates_meet(mention["date"], event["date"]):
                 continue
             mention["evidence"] = f"{_FOLLOWUP} {mention['evidence']}".strip()
