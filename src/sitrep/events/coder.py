@@ -23,7 +23,7 @@ from sitrep.events import modality as modality_cues
 from sitrep.events import patterns as pattern_data
 from sitrep.events.merge import dates_meet, fold, merge_mentions
 from sitrep.events.patterns import TriggerPattern
-from sitrep.events.roles import ActorIndex, Roles, noun_roles, prep_objects, verb_roles
+from sitrep.events.roles import ActorIndex, Roles, noun_roles, prep_objects, reported_clause, verb_roles
 from sitrep.nlp.extensions import actor_key
 
 _POS = {"VERB": "VERB", "NOUN": "NOUN", "PROPN": "NOUN", "ADJ": "ADJ"}
@@ -34,6 +34,8 @@ _GATHERING_PREPS = ("in", "at", "outside", "near", "across", "throughout", "arou
 _PEOPLE_KINDS = {kind: "people" for kind in ("dead", "injured", "arrested", "displaced", "missing")}
 _FORCE_ROOTS = ("18", "19", "20")  # assault, fight, mass violence: whose nouns' "of" names the victim
 _FOLLOWUP = "followup.definite_noun"  # evidence of a later mention folded into its attack
+_CONSEQUENCE = "consequence.of_attack"  # evidence of force folded into the attack it tells more of
+_SUBJECTS = ("nsubj", "nsubjpass", "csubj", "expl")
 
 
 @dataclass
@@ -68,10 +70,12 @@ class EventCoder:
         stops = {claim["cue_i"] for claim in doc._.sitrep_claims or []} - triggers
         sentence_starts = [s.start for s in doc.sents]
         events = [e for m in matches if (e := self._event(doc, m, actors, triggers, stops, sentence_starts))]
+        coded = {e["trigger_i"] for e in events}
         _inherit_from_linked(doc, events, stops)
+        _fold_consequences(doc, events, stops)
         later = attach.followups(doc, self.attack_nouns)
         attacks = {m.token.i for m in matches if m.pattern.cameo[:2] in _FORCE_ROOTS}
-        _carry_casualties(doc, events, attacks, sentence_starts, {noun.i for noun in later})
+        _carry_casualties(doc, events, coded, attacks, sentence_starts, {noun.i for noun in later})
         _carry_followups(doc, events, later, stops, sentence_starts)
         _attach_claims(doc, events, actors)
         doc._.sitrep_events = [_finish(e) for e in merge_mentions(events)]
@@ -163,6 +167,46 @@ def _inherit_from_linked(doc: Doc, events: list[dict], stops: set[int]) -> None:
                 event[field] = {**donor[field], "reason": reason}
 
 
+def _fold_consequences(doc: Doc, events: list[dict], stops: set[int]) -> None:
+    """"Russian missiles struck Dnipro, killing 12 and wounding 40": the killing and wounding
+    are what the strike did, not more attacks, as "Israeli strikes hit Gaza" is one attack told
+    by a noun and a verb. Such force folds into the attack it tells more of, when the attacker
+    is the same: the attack keeps its code and gains the figures, victims and claims."""
+    home = {event["trigger_i"]: event for event in events}
+    for event in list(events):
+        if not _is_force(event):
+            continue
+        attack = home.get(_attack_of(doc[event["trigger_i"]], set(home), stops))
+        if attack is None or attack is event or not _is_force(attack) or not _codes(event, "source") <= _codes(attack, "source"):
+            continue
+        event["evidence"] = f"{_CONSEQUENCE} {event['evidence']}"
+        attack["target"].extend(t for t in event["target"] if t["code"] not in _codes(attack, "target"))
+        fold(attack, event, recode=False)
+        events.remove(event)
+        home[event["trigger_i"]] = attack
+
+
+def _attack_of(token: Token, triggers: set[int], stops: set[int]) -> int | None:
+    """The trigger of the attack a force trigger tells more of: its subject, when that is an
+    attack ("strikes hit Gaza"), or, for a participle with no subject ("..., killing 12"; the
+    small model also hangs "killed" on "air strikes"), the trigger it hangs on. Past a
+    reporting verb ("Drones hit a depot, officials said, wounding two"), the reported clause's."""
+    subjects = [child for child in token.children if child.dep_ in _SUBJECTS]
+    if subjects:
+        return subjects[0].i if subjects[0].i in triggers else None
+    if token.tag_ != "VBG" and not (token.dep_ == "acl" and token.head.pos_ in ("NOUN", "PROPN")):
+        return None
+    above = attach.governing_trigger(token, triggers, stops)
+    if above is None and token.dep_ == "advcl" and token.head.i in stops:
+        reported = reported_clause(token.head)
+        above = reported.i if reported is not None else None
+    return above
+
+
+def _codes(event: dict, role: str) -> set[str]:
+    return {p["code"] for p in event[role] if p.get("code")}
+
+
 def _linked(token: Token, triggers: set[int], stops: set[int]) -> list[int]:
     above = attach.governing_trigger(token, triggers, stops)
     below = [c.i for c in token.children if c.i in triggers
@@ -170,13 +214,12 @@ def _linked(token: Token, triggers: set[int], stops: set[int]) -> list[int]:
     return ([above] if above is not None else []) + below
 
 
-def _carry_casualties(doc: Doc, events: list[dict], attacks: set[int], starts: list[int],
+def _carry_casualties(doc: Doc, events: list[dict], coded: set[int], attacks: set[int], starts: list[int],
                       followups: set[int]) -> None:
     """The dead and wounded counted where no event is coded ("At least 12 people were killed,
     the governor said") go to the attack before them, with the reason, so the strike keeps the
-    figure and its source."""
+    figure and its source. `coded` holds every coded trigger, also those folded away."""
     force = [e for e in events if _is_force(e)]
-    coded = {e["trigger_i"] for e in events}
     for span in attach.stray_casualties(doc, coded, attacks, followups):
         event = attach.carrier(span, force, starts)
         if event is not None:

@@ -46,11 +46,12 @@ def _same_happening(first: dict, other: dict) -> bool:
     return dates_meet(first.get("date"), other.get("date")) and _compatible(first.get("location"), other.get("location"), "name")
 
 
-def fold(into: dict, other: dict) -> None:
-    """Add a later mention's facts to the first mention."""
+def fold(into: dict, other: dict, recode: bool = True) -> None:
+    """Add a later mention's facts to the first mention; with `recode`, the more specific CAMEO
+    code of the two wins."""
     into["also"].append({"text": other["trigger_text"], "start": other["trigger_start"], "end": other["trigger_end"],
                          "sentence": other["sentence"], "evidence": other["evidence"]})
-    if len(other["cameo"]) > len(into["cameo"]):
+    if recode and len(other["cameo"]) > len(into["cameo"]):
         for field in ("cameo", "pattern"):
             into[field] = other[field]
     for field in ("quantities", "weapons", "claims"):

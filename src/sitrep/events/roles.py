@@ -31,10 +31,12 @@ class ActorIndex:
 
     `patient_nouns` are the nouns of force whose "of" phrase names who suffers it ("the
     shelling of Kherson"): such a phrase says who did something only when it names the
-    weapon ("a barrage of Russian missiles")."""
+    weapon ("a barrage of Russian missiles"). `cues` are the reporting verbs of the claims,
+    whose subjects say rather than do."""
 
     def __init__(self, doc: Doc, patient_nouns: frozenset[str] = frozenset()) -> None:
         self.patient_nouns = patient_nouns
+        self.cues = {claim["cue_i"] for claim in doc._.sitrep_claims or []}
         self.by_token: dict[int, Span] = {}
         for span in doc.spans.get(ACTORS, []):
             for i in range(span.start, span.end):
@@ -155,6 +157,10 @@ def inherited_subject(verb: Token, actors: ActorIndex, depth: int = 3) -> tuple[
             return actors.of_phrase(head), "relcl"
         elif current.dep_ == "acl" and head.dep_ in {"dobj", "nsubjpass"}:
             head = head.head
+        elif current.dep_ == "advcl" and head.i in actors.cues:
+            head = reported_clause(head)  # "X struck Y, officials said, killing five": X did it
+            if head is None:
+                return None
         elif current.dep_ not in _INHERIT_DEPS or head.i == current.i:
             return None
         subjects = [actors.of_phrase(s) for s in children(head, "nsubj")]
@@ -163,6 +169,11 @@ def inherited_subject(verb: Token, actors: ActorIndex, depth: int = 3) -> tuple[
             return found, f"inherit.{current.dep_}"
         current = head
     return None
+
+
+def reported_clause(cue: Token) -> Token | None:
+    """The clause a reporting verb reports."""
+    return next((c for c in cue.children if c.dep_ == "ccomp"), None)
 
 
 def verb_roles(verb: Token, pattern: TriggerPattern, actors: ActorIndex) -> Roles:
