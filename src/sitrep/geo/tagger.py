@@ -27,7 +27,7 @@ from sitrep.geo.entry import Entry
 from sitrep.geo.gazetteer import AREAS, DIVISIONS, Gazetteer, Match, is_major
 from sitrep.geo.resolve import Toponym, resolve_all
 from sitrep.geo.sources import Cue, load_cues, read_rows
-from sitrep.nlp.extensions import PLACES
+from sitrep.nlp.extensions import ACTORS, PLACES
 from sitrep.nlp.sentences import sentence_numbers
 
 _RULE_FILE = "cues.jsonl"
@@ -121,6 +121,8 @@ class PlaceTagger:
             return rules.DEFAULT if toponym.strong and entry is not None else None
         if toponym.strong and entry is not None:
             return cue
+        if town and entry is not None and _read_as_town(span):
+            return cue  # "Russian forces attacked Sumy", NER saying Sumy is a person
         return cue if self._firm(toponym, cue) else None
 
     def _firm(self, toponym: Toponym, cue: str) -> bool:
@@ -222,6 +224,13 @@ class PlaceTagger:
             if doc[start].text[:1].isupper() and not inside:
                 spans.append(doc[start:end])
         return spans
+
+
+def _read_as_town(span: Span) -> bool:
+    """Whether the actors component, which weighs the signs of a person, took the span for a
+    town (see `ActorTagger`: a PERSON entity with no title, not a known person)."""
+    return any((actor.start, actor.end) == (span.start, span.end) and actor._.sitrep_actor["kind"] == "place"
+               for actor in span.doc.spans.get(ACTORS, []))
 
 
 def describe(text: str, label: str, entry: Entry | None, reason: str) -> dict:
