@@ -205,6 +205,39 @@ def test_a_claim_told_second_hand_names_who_reports_it(annotate) -> None:
     assert claims["South Korean intelligence"]["via_text"] == "Zelensky" and claims["South Korean intelligence"]["via"]
 
 
+@pytest.mark.parametrize(
+    ("text", "said_on"),
+    [
+        ("On Wednesday, Austin confirmed that Russian forces had shelled Kharkiv.", "2024-10-23"),
+        ("Russian forces shelled Kharkiv on Tuesday, according to Ukrainian officials.", None),
+        ("Russian forces shelled Kharkiv on Tuesday, Ukrainian officials said on Wednesday.", "2024-10-23"),
+    ],
+)
+def test_a_claim_is_dated_by_its_reporting_clause_not_by_what_it_claims(annotate, text, said_on) -> None:
+    [event] = events(annotate(text))
+    [claim] = event["claims"]
+    assert (claim["date"] or {}).get("value") == said_on
+
+
+def test_an_act_joined_to_an_appeal_is_no_part_of_what_is_appealed_for(annotate) -> None:
+    text = ("The United States and Saudi Arabia urged both parties on Saturday to return to negotiations, "
+            "and Washington imposed sanctions on two RSF commanders last month.")
+    coded = {e["cameo"]: e for e in events(annotate(text))}
+    assert dyad(coded["163"]) == ({"USA"}, {"RSF"})
+
+
+def test_the_second_half_of_a_demand_is_still_the_demand(annotate) -> None:
+    coded = events(annotate("Iran demanded that the United States lift the sanctions and withdraw its troops from Iraq."))
+    assert [e["trigger_text"] for e in coded] == ["demanded"]
+
+
+@pytest.mark.parametrize(("text", "source", "dead"), [("Russian shelling in Kharkiv killed five.", "RUS", 5),
+                                                      ("Israeli bombing in Rafah killed 12 people on Monday.", "ISR", 12)])
+def test_the_nationality_of_a_gerund_attack_is_its_source(annotate, text, source, dead) -> None:
+    [event] = events(annotate(text))
+    assert dyad(event)[0] == {source} and [q["value"] for q in event["quantities"]] == [dead]
+
+
 def test_disagreeing_figures_keep_their_sources_and_the_lowest_is_the_summary(annotate) -> None:
     text = ("Chadian troops were sent to Niger on Monday. Niger's army said 1,200 Chadian soldiers had been sent to Niger, "
             "while Chad's defense ministry said 800 Chadian soldiers had been sent to Niger.")

@@ -250,10 +250,13 @@ def claim_targets(claim: dict, events: list[dict], doc: Doc) -> list[int]:
     return [k for k in earlier if events[k]["sentence"] == last and claim["sentence"] - last <= 2]
 
 
-def claim_date(doc: Doc, cue: Token) -> dict | None:
-    """When the claim was made: the time on the cue or on a verb above it."""
-    current = cue
+def claim_date(doc: Doc, claim: dict) -> dict | None:
+    """When the claim was made: the time on the cue or on a verb above it, never a verb of what
+    is claimed ("X struck Y on Thursday, according to Z": Thursday dates the strike)."""
+    cue = current = doc[claim["cue_i"]]
     for _ in range(10):
+        if current is not cue and claim["content_start"] <= current.idx < claim["content_end"]:
+            return None
         for span in doc.spans.get(TIMES, []):
             if span.root.head.i == current.i and span.sent.start == cue.sent.start:
                 date = as_event_date(span.text, span._.sitrep_time or {}, "time of the reporting clause")

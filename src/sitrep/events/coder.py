@@ -32,7 +32,6 @@ _DOMESTIC_SECTORS = {"COP", "GOV", "JUD", "LEG"}
 _UNIDENTIFIED = "UAF"  # an armed force no one names; a named one, even without a code, is identified
 _GATHERING_PREPS = ("in", "at", "outside", "near", "across", "throughout", "around", "through")
 _PEOPLE_KINDS = {kind: "people" for kind in ("dead", "injured", "arrested", "displaced", "missing")}
-_FORCE_ROOTS = ("18", "19", "20")  # assault, fight, mass violence: whose nouns' "of" names the victim
 _FOLLOWUP = "followup.definite_noun"  # evidence of a later mention folded into its attack
 _CONSEQUENCE = "consequence.of_attack"  # evidence of force folded into the attack it tells more of
 _SUBJECTS = ("nsubj", "nsubjpass", "csubj", "expl")
@@ -74,7 +73,7 @@ class EventCoder:
         _inherit_from_linked(doc, events, stops)
         _fold_consequences(doc, events, stops)
         later = attach.followups(doc, self.attack_nouns)
-        attacks = {m.token.i for m in matches if m.pattern.cameo[:2] in _FORCE_ROOTS}
+        attacks = {m.token.i for m in matches if m.pattern.is_attack}
         _carry_casualties(doc, events, coded, attacks, sentence_starts, {noun.i for noun in later})
         _carry_followups(doc, events, later, stops, sentence_starts)
         _attach_claims(doc, events, actors)
@@ -144,7 +143,7 @@ class EventCoder:
 
 def _force_nouns(patterns: Iterable[TriggerPattern], keep: Callable[[TriggerPattern], bool]) -> frozenset[str]:
     """Single-word nouns of the force patterns (CAMEO 18-20) that `keep` accepts."""
-    return frozenset(lemma for p in patterns if p.pos == "NOUN" and p.cameo[:2] in _FORCE_ROOTS and keep(p)
+    return frozenset(lemma for p in patterns if p.pos == "NOUN" and p.is_attack and keep(p)
                      for lemma in p.lemmas if " " not in lemma)
 
 
@@ -314,10 +313,19 @@ def _drop_contents(matches: list[Match]) -> list[Match]:
     triggers = {m.token.i for m in matches}
     kept = []
     for match in matches:
-        governor = attach.owner(match.token.head, triggers) if match.token.head.i != match.token.i else None
+        first = _first_conjunct(match.token)
+        governor = attach.owner(first.head, triggers) if first.head.i != first.i else None
         if governor is None or governor not in verbal:
             kept.append(match)
     return kept
+
+
+def _first_conjunct(token: Token) -> Token:
+    """A conjunct shares the place of the first one: "urged talks, and Washington imposed
+    sanctions" are two acts, "demanded that the US cancel the sale and withdraw" one demand."""
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head
+    return token
 
 
 def _absorb(match: Match) -> tuple[str, list[str]]:
@@ -431,7 +439,7 @@ def _attach_claims(doc: Doc, events: list[dict], actors: ActorIndex) -> None:
         targets = attach.claim_targets(claim, events, doc)
         if not targets:
             continue
-        date = attach.claim_date(doc, doc[claim["cue_i"]])
+        date = attach.claim_date(doc, claim)
         for claimant in claim.get("claimants") or [{}]:
             record = _claim_record(text, claim, claimant, actors, date)
             for k in targets:

@@ -21,6 +21,7 @@ from sitrep.errors import DataFileError
 
 DATA_DIR = Path(__file__).parent / "data"
 
+ATTACK_ROOTS = ("18", "19", "20")
 DEFAULT_TARGET_PREPS = ("to", "against", "on", "with", "at", "into", "toward", "towards")
 
 
@@ -78,6 +79,11 @@ class TriggerPattern(BaseModel):
                 + 2 * bool(self.xcomp_object) + _listed(self.ccomp) + 2 * bool(self.modifier)
                 + bool(self.particle_or_prep) + 2 * bool(self.preps_object) + bool(self.of_kind)
                 + 2 * bool(self.subject_weapon) + 2 * bool(self.ccomp_aux) + 3 * bool(self.subject))
+
+    @property
+    def is_attack(self) -> bool:
+        """Assault, fight or mass violence (CAMEO 18-20): a town these name is what was hit."""
+        return self.cameo[:2] in ATTACK_ROOTS
 
     @property
     def dobj_is_target(self) -> bool:

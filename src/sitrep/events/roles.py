@@ -19,6 +19,7 @@ from sitrep.nlp.extensions import ACTORS
 _MODIFIERS = {"poss", "amod", "compound", "nmod"}
 _INHERIT_DEPS = {"xcomp", "advcl", "conj", "pcomp", "acl", "acomp"}
 _COMPLEMENTS = {"ccomp", "xcomp"}
+_NOMINAL_DEPS = ("csubj", "nsubj", "nsubjpass", "dobj", "pobj")  # a gerund the parser reads as a noun
 # Last resort for a target: an actor after one of these prepositions in the trigger's phrase
 # ("lifted the curfew in Montenegro", "evacuated the wounded from Gorazde", "aid for Romania").
 _FALLBACK_PREPS = ("to", "in", "into", "from", "for", "at", "inside", "against", "on", "with", "toward", "towards", "by",
@@ -190,6 +191,8 @@ def verb_roles(verb: Token, pattern: TriggerPattern, actors: ActorIndex) -> Role
     subjects = [o for _, o in prep_objects(verb, ("by",))] if passive else children(verb, "nsubj")
     for subject in subjects:
         roles.add("source", actors.of_phrase(subject), "agent" if passive else "nsubj")
+    if not subjects and verb.tag_ == "VBG" and verb.dep_ in _NOMINAL_DEPS:
+        roles.add("source", actors.modifiers(verb), "gerund.modifier")  # "Russian shelling killed five"
     obj = objects[0] if objects else None
     if obj is not None and pattern.dobj_is_target:
         roles.add("target", actors.of_phrase(obj), "nsubjpass" if passive else "dobj")
