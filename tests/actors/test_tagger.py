@@ -96,6 +96,19 @@ def test_anaphors_take_the_code_of_what_they_refer_to(annotate, text, anaphor, c
     assert found[anaphor]["evidence"].startswith("actor.anaphor.")
 
 
+@pytest.mark.parametrize(
+    ("text", "bound"),
+    [
+        ("The RSF stormed the camp. The war has forced more than 10 million from their homes.", True),
+        ("Soldiers evacuated hundreds of villagers from their houses in Kharkiv.", True),
+        ("Russian officials said their forces had taken the town.", False),
+    ],
+)
+def test_their_after_its_verbs_plural_object_refers_to_that_object(annotate, text, bound) -> None:
+    resolved = [mention for mention in actors(annotate(text)) if mention.split()[0] == "their"]
+    assert (not resolved) is bound
+
+
 def test_expletive_it_is_no_actor(annotate) -> None:
     doc = annotate("Iran held talks on Monday. It is likely that the talks resume.")
     assert "It" not in {s.text for s in doc.spans[ACTORS]}

@@ -87,6 +87,8 @@ ASSAULTS = [
 FIGHTS = [
     ("Israeli jets carried out airstrikes on Beirut overnight.", "195", {"ISR"}, {"LBN"}),
     ("India's airstrikes on Pakistan escalated the crisis.", "195", {"IND"}, {"PAK"}),
+    ("Sudanese warplanes struck RSF positions east of the city.", "195", {"SDN"}, {"RSF"}),
+    ("Ukrainian drones destroyed two Russian tanks near Bakhmut.", "1952", {"UKR"}, {"RUS"}),
     ("Russian artillery shelled Kherson on Sunday.", "194", {"RUS"}, set()),
     ("The Israeli bombardment of Gaza continued for a third day.", "194", {"ISR"}, {"PSE"}),
     ("Kyiv was hit by Russian missiles on Monday.", "194", {"RUS"}, {"UKR"}),

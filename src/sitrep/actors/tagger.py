@@ -390,10 +390,21 @@ def _refers(token: Token, rule: Anaphor, by_token: dict[int, Mention]) -> bool:
     not yet resolved."""
     if rule.pronoun:
         predicate = {c.lower_ for c in token.head.children if c.dep_ in {"acomp", "attr"}} | {token.head.lower_}
-        return token.i not in by_token and not predicate & rule.not_with
+        return token.i not in by_token and not predicate & rule.not_with and not _bound_locally(token, by_token)
     existing = by_token.get(token.i)
     definite = token.i > 0 and token.nbor(-1).lower_ == "the"
     return definite and (existing is None or existing.code is None) and not _names_its_own(token, by_token)
+
+
+def _bound_locally(token: Token, by_token: dict[int, Mention]) -> bool:
+    """A possessive "their" after its verb's plural object that is no actor refers to that
+    object: "forced more than 10 million from their homes" says nothing of the group named
+    before."""
+    if token.dep_ != "poss" or token.lower_ != "their":
+        return False
+    verb = next((a for a in token.ancestors if a.pos_ in ("VERB", "AUX")), None)
+    return verb is not None and any(c.dep_ in ("dobj", "nsubjpass") and c.i < token.i and c.i not in by_token
+                                    and c.tag_ in ("NNS", "CD") for c in verb.children)
 
 
 def _names_its_own(token: Token, by_token: dict[int, Mention]) -> bool:

@@ -78,7 +78,7 @@ class TriggerPattern(BaseModel):
         return (2 * bool(self.object) + bool(self.object_kind) + bool(self.object_sector) + _listed(self.xcomp)
                 + 2 * bool(self.xcomp_object) + _listed(self.ccomp) + 2 * bool(self.modifier)
                 + bool(self.particle_or_prep) + 2 * bool(self.preps_object) + bool(self.of_kind)
-                + 2 * bool(self.subject_weapon) + 2 * bool(self.ccomp_aux) + 3 * bool(self.subject))
+                + 3 * bool(self.subject_weapon) + 2 * bool(self.ccomp_aux) + 4 * bool(self.subject))
 
     @property
     def is_attack(self) -> bool:
