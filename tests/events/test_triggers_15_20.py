@@ -98,6 +98,8 @@ FIGHTS = [
     ("Syrian troops opened fire on Turkish soldiers.", "193", {"SYR"}, {"TUR"}),
     ("Three Palestinians were shot dead by Israeli troops in Nablus.", "193", {"ISR"}, {"PSE"}),
     ("Russian forces seized the town of Bakhmut.", "192", {"RUS"}, set()),
+    ("RSF fighters stormed the Zamzam refugee camp.", "190", {"RSF"}, set()),
+    ("Rebels stormed the town of Goma on Sunday.", "192", set(), set()),
     ("Israeli forces invaded southern Lebanon.", "192", {"ISR"}, {"LBN"}),
     ("Israel imposed a complete siege on Gaza.", "191", {"ISR"}, {"PSE"}),
     ("Saudi Arabia's blockade of Qatar lasted three years.", "191", {"SAU"}, {"QAT"}),
