@@ -238,6 +238,11 @@ def test_the_nationality_of_a_gerund_attack_is_its_source(annotate, text, source
     assert dyad(event)[0] == {source} and [q["value"] for q in event["quantities"]] == [dead]
 
 
+def test_a_noun_event_takes_the_time_in_a_phrase_of_its_verb(annotate) -> None:
+    [event] = events(annotate("Talks between Sudan and the RSF in Jeddah collapsed in December.", published="2024-06-15"))
+    assert event["cameo"] == "046" and event["date"]["value"] == "2023-12"
+
+
 def test_disagreeing_figures_keep_their_sources_and_the_lowest_is_the_summary(annotate) -> None:
     text = ("Chadian troops were sent to Niger on Monday. Niger's army said 1,200 Chadian soldiers had been sent to Niger, "
             "while Chad's defense ministry said 800 Chadian soldiers had been sent to Niger.")

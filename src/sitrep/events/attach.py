@@ -191,10 +191,12 @@ def date_for(doc: Doc, trigger: Token, triggers: set[int], stops: set[int]) -> d
 
 
 def _reaches(trigger: Token, time_root: Token, stops: set[int]) -> bool:
-    """True when the time hangs on a verb above the trigger with no reporting verb between."""
+    """True when the time hangs on a verb above the trigger ("talks ... collapsed in December"),
+    with no reporting verb between."""
+    verb = time_root.head.head if time_root.dep_ == "pobj" else time_root.head
     current = trigger
     for _ in range(40):
-        if time_root.head.i == current.i or time_root.i == current.i:
+        if verb.i == current.i or time_root.i == current.i:
             return True
         if current.head.i == current.i or current.head.i in stops:
             return False

@@ -40,7 +40,8 @@ PROPER_NOUN = "PROPN"
 DEMONYM = "DEMONYM"
 # The place noun that turns "the Syrian capital" into the capital city rather than the country.
 CAPITAL_NOUN = "capital"
-# "The city" stands for a town named in its own sentence or this many sentences before it.
+# "The city" stands for a town named in its own sentence or this many sentences before it
+# (a short paragraph of war news: the toll, a denial, a statement, then "east of the city").
 _ANAPHOR_SENTENCES = 3
 
 
@@ -88,7 +89,7 @@ class PlaceTagger:
             the = _bare_definite(token)
             if the is None or token.i in taken or not rules.read_use(doc[token.i : token.i + 1], self.cues)[0]:
                 continue
-            before = [span for span in places if span.end <= the.i and 0 <= sentence[token.i] - sentence[span.start] < _ANAPHOR_SENTENCES]
+            before = [span for span in places if span.end <= the.i and 0 <= sentence[token.i] - sentence[span.start] <= _ANAPHOR_SENTENCES]
             antecedent = next((span for span in reversed(before) if span.label_ in self.cues.refers_to[cue]), None)
             if antecedent is not None:
                 place = Span(doc, the.i, token.i + 1, label=antecedent.label_)
