@@ -243,6 +243,21 @@ def test_a_noun_event_takes_the_time_in_a_phrase_of_its_verb(annotate) -> None:
     assert event["cameo"] == "046" and event["date"]["value"] == "2023-12"
 
 
+def test_the_same_side_rejecting_twice_paragraphs_apart_is_two_acts(annotate) -> None:
+    text = ("Beijing rejected the account. Manila summoned the ambassador. Washington condemned the actions. "
+            "Taiwan reported more flights. A tribunal ruled in 2016 that the claim had no basis, "
+            "a decision Beijing has refused to accept.")
+    rejections = [e for e in events(annotate(text)) if e["cameo"].startswith("12")]
+    assert [e["trigger_text"] for e in rejections] == ["rejected", "refused"]
+    assert rejections[0]["date"] is None
+
+
+def test_his_counterpart_of_another_nationality_is_of_that_nationality(annotate) -> None:
+    text = "Secretary of State Antony Blinken spoke with his Philippine counterpart by phone on Wednesday."
+    [event] = events(annotate(text))
+    assert dyad(event) == ({"USA"}, {"PHL"})
+
+
 def test_disagreeing_figures_keep_their_sources_and_the_lowest_is_the_summary(annotate) -> None:
     text = ("Chadian troops were sent to Niger on Monday. Niger's army said 1,200 Chadian soldiers had been sent to Niger, "
             "while Chad's defense ministry said 800 Chadian soldiers had been sent to Niger.")

@@ -10,6 +10,12 @@ Docs: docs/events.md
 
 from __future__ import annotations
 
+from sitrep.events import ontology
+
+# Words are cheap: the same side rejecting or condemning twice, paragraphs apart, is two acts
+# ("Beijing rejected the account" is not "a ruling Beijing has refused to accept").
+VERBAL_SENTENCES = 2
+
 
 def _codes(event: dict, role: str) -> frozenset[str]:
     return frozenset(p["code"] for p in event[role] if p.get("code"))
@@ -39,11 +45,17 @@ def dates_meet(a: dict | None, b: dict | None) -> bool:
 def _same_happening(first: dict, other: dict) -> bool:
     if _key(first) != _key(other) or first["negated"] != other["negated"]:
         return False
+    if _is_verbal(first) and abs(other["sentence"] - first["sentence"]) > VERBAL_SENTENCES:
+        return False
     if set(first["weapons"]) != set(other["weapons"]) and not set(first["weapons"]) & set(other["weapons"]):
         return False
     if not (_codes(first, "source") or _codes(first, "target")):
         return False
     return dates_meet(first.get("date"), other.get("date")) and _compatible(first.get("location"), other.get("location"), "name")
+
+
+def _is_verbal(event: dict) -> bool:
+    return ontology.cameo(event["cameo"]).quad_class in (1, 3)
 
 
 def fold(into: dict, other: dict, recode: bool = True) -> None:

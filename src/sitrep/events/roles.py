@@ -75,8 +75,11 @@ class ActorIndex:
         return [a for a in found if a is not None and a != own and a._.sitrep_actor["code"]]
 
     def _coded_modifier(self, token: Token) -> Span | None:
-        """The coded actor among a noun's modifiers ("its troops", "Syria's army")."""
-        return next((a for a in self.modifiers(token) if a._.sitrep_actor["code"]), None)
+        """The coded actor among a noun's modifiers ("its troops", "Syria's army"); a nationality
+        says who the noun is and the possessive only whose ("his Philippine counterpart" is
+        Philippine, "Iran's Houthi allies" Houthi)."""
+        coded = [a for a in self.modifiers(token) if a._.sitrep_actor["code"]]
+        return next((a for a in coded if a.root.dep_ != "poss"), coded[0] if coded else None)
 
     def _of_children(self, token: Token) -> list[Span]:
         """The coded actors a code-less group belongs to: "officials of Chad", "doctors from
