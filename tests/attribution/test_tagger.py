@@ -150,6 +150,19 @@ def test_quote_tagger_claims(tag: Tag, text: str, cue_id: str, stance: str, clai
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "GAZA CITY (Wire) - Israeli air strikes killed 25 Palestinians on Thursday, health officials said.",
+        "MANILA, Philippines - Chinese vessels fired water cannon at a supply boat on Monday, the military said.",
+        "KYIV, Oct 22 (Wire) - Russian missiles struck Dnipro overnight, the governor said.",
+    ],
+)
+def test_quote_tagger_content_of_a_fronted_report_starts_after_the_dateline(tag: Tag, text: str) -> None:
+    [claim] = _claims(tag(text))
+    assert claim["content_text"].startswith(text.split(" - ", 1)[1].split()[0])
+
+
+@pytest.mark.parametrize(
     ("text", "claimants", "content"),
     [
         # the small model hangs the speakers on "children" as conjuncts and "said" on "killed"

@@ -143,3 +143,17 @@ def test_governor_climbs_conjunctions_and_appositions() -> None:
 def test_is_dateline_needs_capitals_and_a_mark(words: list[str], dateline: bool) -> None:
     doc = Doc(VOCAB, words=words)
     assert rules.is_dateline(doc[0:1], CUES) is dateline
+
+
+@pytest.mark.parametrize(
+    ("text", "first_after"),
+    [
+        ("KYIV , Ukraine ( Wire ) - Russian missiles struck", "Russian"),
+        ("GAZA CITY , Oct 22 - Israeli jets struck", "Israeli"),
+        ("KYIV officials said - nothing", "KYIV"),
+        ("Kyiv - Russian missiles struck", "Kyiv"),
+    ],
+)
+def test_dateline_end_is_the_first_word_after_the_dateline_dash(text: str, first_after: str) -> None:
+    doc = Doc(VOCAB, words=text.split())
+    assert doc[rules.dateline_end(doc, 0)].text == first_after

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -34,6 +34,7 @@ from sitrep.attribution.syntax import (
     names_its_noun,
     trailing_report,
 )
+from sitrep.geo.rules import dateline_end
 from sitrep.nlp.extensions import QUOTES  # importing it registers the sitrep_* extensions
 from sitrep.nlp.sentences import sentence_numbers
 
@@ -215,12 +216,21 @@ def _may_cue(token: Token, cue: Cue) -> bool:
 
 
 def _hit(token: Token, end: int, cue: Cue, layout: _Layout) -> _Hit:
-    found = content(token, cue)
+    found = _past_dateline(token.doc, content(token, cue))
     if found is None and cue.lemma and cue.pos == "VERB" and "ccomp" in cue.relations:
         trailing = trailing_report(token)
         if trailing is not None and not layout.quoted[trailing[0][0].head]:
-            return _Hit(cue, token, end, trailing[0], trailing[1], layout.quoted[token.i])
+            return _Hit(cue, token, end, trailing[0], _past_dateline(token.doc, trailing[1]), layout.quoted[token.i])
     return _Hit(cue, token, end, _claimants(token, end, cue, layout), found, layout.quoted[token.i])
+
+
+def _past_dateline(doc: Doc, found: Content | None) -> Content | None:
+    """A fronted report vouches for what happened, not for where it was filed: "MANILA,
+    Philippines - Chinese vessels fired water cannon ..., the military said" starts at Chinese."""
+    start = dateline_end(doc, found.start) if found is not None else 0
+    if found is None or start == found.start or start >= found.end:
+        return found
+    return replace(found, start=start)
 
 
 def _claimants(token: Token, end: int, cue: Cue, layout: _Layout) -> list[Mention]:

@@ -21,7 +21,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from sitrep.geo.sources import Cue, CueKind, load_cues
 
@@ -38,6 +38,8 @@ _MODIFIER = ("compound", "nmod", "amod", "npadvmod", "poss")
 _MAX_CLIMB = 8
 _TIME_LABELS = ("DATE", "TIME")
 _DATELINE_WORDS = 6  # how far before a date a dateline's place may start ("NEW YORK, N.Y.,")
+_AGENCY_TOKENS = 4  # a dateline's date and agency after its place: "Oct 22 (Reuters)"
+_DATELINE_DASHES = frozenset({"-", "–", "—"})
 
 # A reading: True (place), False (actor) or None (nothing decides), with the deciding cue id.
 Reading = tuple[bool | None, str]
@@ -231,6 +233,19 @@ def in_dateline(span: Span) -> bool:
     if not all(t.is_upper or t.is_title or t.text == "," for t in doc[start : span.start]):
         return False
     return follows_dateline_mark(span, packaged_cues())
+
+
+def dateline_end(doc: Doc, start: int) -> int:
+    """The first token after a dateline that opens a line at `start` ("KYIV, Ukraine (Reuters)
+    -", "GAZA CITY, Oct 22 -"), or `start` when no dateline opens there."""
+    if not _shouted(doc[start]) or not opens_paragraph(doc[start : start + 1]):
+        return start
+    for token in doc[start + 1 : start + _DATELINE_WORDS + _AGENCY_TOKENS]:
+        if token.text in _DATELINE_DASHES:
+            return token.i + 1
+        if not (token.is_upper or token.is_title or token.is_punct or token.like_num):
+            return start
+    return start
 
 
 def dateline_part(span: Span) -> bool:
