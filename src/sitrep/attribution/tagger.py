@@ -227,10 +227,10 @@ def _hit(token: Token, end: int, cue: Cue, layout: _Layout) -> _Hit:
 def _past_dateline(doc: Doc, found: Content | None) -> Content | None:
     """A fronted report vouches for what happened, not for where it was filed: "MANILA,
     Philippines - Chinese vessels fired water cannon ..., the military said" starts at Chinese."""
-    start = dateline_end(doc, found.start) if found is not None else 0
-    if found is None or start == found.start or start >= found.end:
-        return found
-    return replace(found, start=start)
+    if found is None:
+        return None
+    start = dateline_end(doc, found.start)
+    return found if start == found.start or start >= found.end else replace(found, start=start)
 
 
 def _claimants(token: Token, end: int, cue: Cue, layout: _Layout) -> list[Mention]:

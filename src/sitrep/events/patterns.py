@@ -82,7 +82,8 @@ class TriggerPattern(BaseModel):
 
     @property
     def is_attack(self) -> bool:
-        """Assault, fight or mass violence (CAMEO 18-20): a town these name is what was hit."""
+        """Assault, fight or mass violence (CAMEO 18-20): the attacks a later toll or mention
+        belongs to, whose nouns' "of" names the victim ("the shelling of Kherson")."""
         return self.cameo[:2] in ATTACK_ROOTS
 
     @property
