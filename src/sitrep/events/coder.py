@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Span, Token
 from sitrep.events import attach, constraints, ontology
 from sitrep.events import modality as modality_cues
 from sitrep.events import patterns as pattern_data
-from sitrep.events.merge import dates_meet, fold, merge_mentions
+from sitrep.events.merge import codes, dates_meet, fold, merge_mentions
 from sitrep.events.patterns import TriggerPattern
 from sitrep.events.roles import ActorIndex, Roles, noun_roles, prep_objects, reported_clause, verb_roles
 from sitrep.nlp.extensions import actor_key
@@ -172,14 +172,15 @@ def _fold_consequences(doc: Doc, events: list[dict], stops: set[int]) -> None:
     by a noun and a verb. Such force folds into the attack it tells more of, when the attacker
     is the same: the attack keeps its code and gains the figures, victims and claims."""
     home = {event["trigger_i"]: event for event in events}
+    triggers = set(home)
     for event in list(events):
         if not _is_force(event):
             continue
-        attack = home.get(_attack_of(doc[event["trigger_i"]], set(home), stops))
-        if attack is None or attack is event or not _is_force(attack) or not _codes(event, "source") <= _codes(attack, "source"):
+        attack = home.get(_attack_of(doc[event["trigger_i"]], triggers, stops))
+        if attack is None or attack is event or not _is_force(attack) or not codes(event, "source") <= codes(attack, "source"):
             continue
         event["evidence"] = f"{_CONSEQUENCE} {event['evidence']}"
-        attack["target"].extend(t for t in event["target"] if t["code"] not in _codes(attack, "target"))
+        attack["target"].extend(t for t in event["target"] if t["code"] not in codes(attack, "target"))
         fold(attack, event, recode=False)
         events.remove(event)
         home[event["trigger_i"]] = attack
@@ -200,10 +201,6 @@ def _attack_of(token: Token, triggers: set[int], stops: set[int]) -> int | None:
         reported = reported_clause(token.head)
         above = reported.i if reported is not None else None
     return above
-
-
-def _codes(event: dict, role: str) -> set[str]:
-    return {p["code"] for p in event[role] if p.get("code")}
 
 
 def _linked(token: Token, triggers: set[int], stops: set[int]) -> list[int]:

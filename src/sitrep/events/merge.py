@@ -17,15 +17,16 @@ from sitrep.events import ontology
 VERBAL_SENTENCES = 2
 
 
-def _codes(event: dict, role: str) -> frozenset[str]:
+def codes(event: dict, role: str) -> frozenset[str]:
+    """The actor codes of an event's sources or targets."""
     return frozenset(p["code"] for p in event[role] if p.get("code"))
 
 
 def _key(event: dict) -> tuple:
-    parties = _codes(event, "source") | _codes(event, "target") if event["reciprocal"] else None
+    parties = codes(event, "source") | codes(event, "target") if event["reciprocal"] else None
     if parties is not None:
         return event["cameo"][:2], parties
-    return event["cameo"][:2], _codes(event, "source"), _codes(event, "target")
+    return event["cameo"][:2], codes(event, "source"), codes(event, "target")
 
 
 def _compatible(a: dict | None, b: dict | None, field: str) -> bool:
@@ -49,7 +50,7 @@ def _same_happening(first: dict, other: dict) -> bool:
         return False
     if set(first["weapons"]) != set(other["weapons"]) and not set(first["weapons"]) & set(other["weapons"]):
         return False
-    if not (_codes(first, "source") or _codes(first, "target")):
+    if not (codes(first, "source") or codes(first, "target")):
         return False
     return dates_meet(first.get("date"), other.get("date")) and _compatible(first.get("location"), other.get("location"), "name")
 
