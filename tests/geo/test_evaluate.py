@@ -56,3 +56,16 @@ def test_evaluate_gwn_scores_toponyms_with_a_geonames_id_apart(gwn) -> None:
     scores = evaluate_gwn(gwn, spacy.blank("en"))
     assert (scores["counts"]["geonames_coords"], scores["accuracy_161km_geonames"]) == (1, 0.0)
     assert scores["geocoding"]["accuracy_161km_geonames"] == 1.0
+
+
+def test_evaluate_gwn_geocodes_an_adjective_of_nationality_as_its_country(tmp_path) -> None:
+    # Gold marks "Malian" in "the Malian border" as a literal modifier; a town called like
+    # an adjective ("English", Indiana) must not take its place.
+    text = "Troops massed on the Malian border."
+    start = text.index("Malian")
+    path = tmp_path / "adjective.xml"
+    path.write_text(f"<articles><article><text>{text}</text><toponyms><toponym><type>Literal_Modifier</type>"
+                    f"<start>{start}</start><end>{start + 6}</end><latitude>17.0</latitude><longitude>-4.0</longitude>"
+                    "<geonamesID>2453866</geonamesID></toponym></toponyms></article></articles>", encoding="utf-8")
+    geocoding = evaluate_gwn(path, spacy.blank("en"))["geocoding"]
+    assert (geocoding["coverage"], geocoding["accuracy_161km"]) == (1.0, 1.0)

@@ -97,6 +97,16 @@ def test_lookup_drops_unrelated_alternate_names(gazetteer: Gazetteer) -> None:
     assert "Harare" not in {e.name for e in gazetteer.lookup("Salisbury")}
 
 
+def test_lookup_a_division_name_is_no_misspelling_of_a_small_town(gazetteer: Gazetteer) -> None:
+    # GeoNames lists "Minnesota" among the alternate names of Minneota (1,400 people).
+    assert [(e.feature, e.name) for e in gazetteer.lookup("Minnesota")] == [("admin1", "Minnesota")]
+
+
+@pytest.mark.parametrize("name", ["Atlantic", "Pacific"])
+def test_lookup_an_ocean_by_its_short_name(gazetteer: Gazetteer, name: str) -> None:
+    assert gazetteer.lookup(name)[0].name == f"{name} Ocean"
+
+
 def test_lookup_keeps_spelling_variants_of_major_cities(gazetteer: Gazetteer) -> None:
     assert gazetteer.lookup("St. Petersburg")[0].country == "RUS"
 

@@ -25,12 +25,12 @@ from pathlib import Path
 from statistics import median
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from sitrep.geo.resolve import Toponym, resolve_all
 from sitrep.geo.rules import ANAPHOR
 from sitrep.geo.sources import distance_km
-from sitrep.geo.tagger import PlaceTagger
+from sitrep.geo.tagger import DEMONYM, PlaceTagger
 from sitrep.nlp.extensions import PLACES
 from sitrep.nlp.pipeline import load_pipeline
 
@@ -125,8 +125,7 @@ def evaluate_gwn(path: Path, nlp: Language) -> dict:
 def _geocode_gold(doc: Doc, golds: list[Gold], tagger: PlaceTagger, tally: Counter[str]) -> None:
     """Resolve the gold toponyms of one document together, as the tagger resolves its own."""
     spans = [(gold, doc.char_span(gold.start, gold.end, alignment_mode="expand")) for gold in golds]
-    given = sorted(((g, Toponym(s, "GPE", True, tagger.matches(s))) for g, s in spans if s is not None),
-                   key=lambda pair: pair[1].span.start)
+    given = sorted(((g, _given(s, tagger)) for g, s in spans if s is not None), key=lambda pair: pair[1].span.start)
     resolve_all([toponym for _, toponym in given])
     for gold, toponym in given:
         if gold.kind not in LITERAL or gold.lat is None or gold.lon is None:
@@ -137,6 +136,14 @@ def _geocode_gold(doc: Doc, golds: list[Gold], tagger: PlaceTagger, tally: Count
             tally[f"{prefix}literal_coords"] += 1
             tally[f"{prefix}covered"] += bool(toponym.matches)
             tally[f"{prefix}within"] += within
+
+
+def _given(span: Span, tagger: PlaceTagger) -> Toponym:
+    """A gold toponym as the tagger would have offered it: an adjective of nationality
+    ("the Turkish border") names its country, anything else is looked up by name."""
+    if tagger.gazetteer.demonym(span.text):
+        return Toponym(span, DEMONYM, False, tagger.demonym_matches(span))
+    return Toponym(span, "GPE", True, tagger.matches(span))
 
 
 def _geocoding_summary(tally: Counter[str]) -> dict:

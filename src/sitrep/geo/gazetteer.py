@@ -38,7 +38,8 @@ PREFERRED_NAME_WEIGHT = 3
 # How close (difflib ratio of normalized names) an alternate name must be to the main name to
 # count as a spelling of it: Kiev/Kyiv 0.75, Raqqa/Ar Raqqah 0.71, Bombay/Mumbai 0.5.
 SPELLING_SIMILARITY = 0.6
-# Cities this large keep alternate names that are not spellings of their own ("Nikolaev").
+# Cities this large keep alternate names that are not spellings of their own ("Nikolaev"),
+# and alternate names a country or division bears as its own ("New York").
 NOTABLE_CITY_POPULATION = 100_000
 
 _SCHEMA = """
@@ -222,13 +223,18 @@ def _credible(matches: list[Match], key: str) -> list[Match]:
     "Kharkov" and "St. Petersburg" are spellings of Kharkiv and Saint Petersburg; "Bombay" and
     "Nikolaev" are other names of notable cities nobody else is called; "Franklin" (for
     Columbus, Ohio) and "Salisbury" (for Harare) lose to the towns of that name, and
-    "Washington Square" (for a New York suburb) is not trusted at all.
+    "Washington Square" (for a New York suburb) is not trusted at all. A country or division
+    bearing the name as its own leaves the alternate only to a notable city ("New York",
+    "Mykolaiv").
     """
     rival = any(m.preferred and m.entry.feature == "city" for m in matches)
-    return [m for m in matches if m.preferred or m.entry.feature != "city" or _credible_alternate(m.entry, key, rival)]
+    area = any(m.preferred and m.entry.feature in ("country", *DIVISIONS) for m in matches)
+    return [m for m in matches if m.preferred or m.entry.feature != "city" or _credible_alternate(m.entry, key, rival, area)]
 
 
-def _credible_alternate(entry: Entry, key: str, rival: bool) -> bool:
+def _credible_alternate(entry: Entry, key: str, rival: bool, area: bool) -> bool:
+    if area and entry.population < NOTABLE_CITY_POPULATION:
+        return False  # "Minnesota" is the state, not a misspelling of Minneota
     if SequenceMatcher(None, key, normalize(entry.name)).ratio() >= SPELLING_SIMILARITY:
         return True
     return entry.population >= NOTABLE_CITY_POPULATION and not rival

@@ -98,7 +98,7 @@ class PlaceTagger:
 
     def toponyms(self, doc: Doc) -> list[Toponym]:
         """Every candidate toponym of the document, resolved (places and actors alike)."""
-        toponyms = [Toponym(span, label, strong, self._demonym(span) if label == DEMONYM else self.matches(span))
+        toponyms = [Toponym(span, label, strong, self.demonym_matches(span) if label == DEMONYM else self.matches(span))
                     for span, label, strong in self._candidates(doc)]
         resolve_all(toponyms)
         return toponyms
@@ -166,7 +166,8 @@ class PlaceTagger:
             found = [m for m in found if m.entry.feature != "city"]
         return found
 
-    def _demonym(self, span: Span) -> list[Match]:
+    def demonym_matches(self, span: Span) -> list[Match]:
+        """The country an adjective of nationality names, as the one match ("Turkish" -> Turkey)."""
         country = self.gazetteer.demonym(span.text)
         return [Match(country, True)] if country else []
 
