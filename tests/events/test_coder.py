@@ -243,6 +243,41 @@ def test_a_noun_event_takes_the_time_in_a_phrase_of_its_verb(annotate) -> None:
     assert event["cameo"] == "046" and event["date"]["value"] == "2023-12"
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the end of a period, not when the suspension happens
+        "The prime minister said the government would suspend talks with the European Union until 2027.",
+        # a date describing the object, not the rejection
+        "Moldova refused to recognise the October election results in Transnistria.",
+        # a clause describing the subject
+        "President Maia Sandu, whose term ends this month, rejected the demands of Russia.",
+        # a clause on a noun inside the object
+        "China rejected the award that judges in The Hague handed down in 2016.",
+    ],
+)
+def test_a_time_describing_something_else_does_not_date_the_event(annotate, text) -> None:
+    dated = [e for e in events(annotate(text, published="2024-12-03")) if e["date"]]
+    assert dated == []
+
+
+def test_a_place_in_a_clause_telling_of_another_thing_does_not_place_the_event(annotate) -> None:
+    [rejection] = events(annotate("China rejected the award that judges in The Hague handed down in 2016."))
+    assert rejection["location"] is None
+
+
+def test_an_event_in_a_clause_on_a_noun_keeps_to_its_own_clause(annotate) -> None:
+    text = "The truce took effect on Nov. 27 and was meant to end a year of fighting that killed 4,000 people in Lebanon."
+    [killing] = [e for e in events(annotate(text, published="2024-12-03")) if e["trigger_text"] == "killed"]
+    assert killing["date"] is None
+
+
+def test_a_clause_on_the_attack_itself_dates_it(annotate) -> None:
+    text = "Russian forces attacked Kharkiv. The attack, which came on Monday, killed five people."
+    [attack] = events(annotate(text, published="2024-12-03"))
+    assert attack["date"]["value"] == "2024-12-02"
+
+
 def test_the_same_side_rejecting_twice_paragraphs_apart_is_two_acts(annotate) -> None:
     text = ("Beijing rejected the account. Manila summoned the ambassador. Washington condemned the actions. "
             "Taiwan reported more flights. A tribunal ruled in 2016 that the claim had no basis, "

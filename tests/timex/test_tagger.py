@@ -191,3 +191,17 @@ def _parsed(words: list[str], heads: list[int], deps: list[str], pos: list[str],
 )
 def test_guess_tense_reads_the_governing_verb(doc: Doc, expected: str | None) -> None:
     assert guess_tense(doc[-1:]) == expected
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text", ["The truce took effect at 4 a.m. on Oct. 12, officials said.",
+                                  "On Oct. 12 at 4 a.m., the truce took effect."])
+def test_tagger_a_clock_time_beside_a_date_is_on_that_date(tag, text: str) -> None:
+    clock = tag(text)["4 a.m."]
+    assert (clock["value"], clock["first_day"], clock["last_day"]) == ("2024-10-12T04:00", "2024-10-12", "2024-10-12")
+
+
+@pytest.mark.slow
+def test_tagger_a_clock_time_far_from_a_date_stays_on_the_publication_day(tag) -> None:
+    times = tag("The strike came at 4 a.m., a week after the raid of Oct. 12.")
+    assert times["4 a.m."]["value"] == "2024-10-24T04:00"

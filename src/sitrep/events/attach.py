@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span, Token
 from sitrep.events.patterns import Weapon, weapons
 from sitrep.geo import rules as place_rules
 from sitrep.model import PlacePrecision
-from sitrep.nlp.extensions import PLACES, QUANTITIES, TIMES
+from sitrep.nlp.extensions import ACTORS, PLACES, QUANTITIES, TIMES
 
 _MEASURE_PREPS = {"of"}
 _CASUALTIES = frozenset({"dead", "injured", "missing"})
@@ -25,6 +25,12 @@ _CARRY_SENTENCES = 2  # how far back a stray casualty figure looks for its attac
 _SUBJECTS = frozenset({"nsubj", "agent"})
 _DEFINITE = frozenset({"the", "this", "that"})
 _ANAPHORIC_CONTENT = {"report", "claim", "allegation", "account", "news", "information", "it", "this", "that", "move", "deployment"}
+# A time after these ends a period rather than dating what happens.
+_PERIOD_ENDS = frozenset({"until", "till", "til"})
+_NOUN_MODIFIERS = frozenset({"compound", "amod", "nmod", "nummod", "poss"})
+_NOUN_CLAUSES = frozenset({"relcl", "acl"})
+_SUBJECTS_OF_CLAUSE = frozenset({"nsubj", "nsubjpass"})
+_RELATIVE_PRONOUNS = frozenset({"WDT", "WP"})
 _PRECISION_ORDER = get_args(PlacePrecision)
 _PLACE_PRECISION = {"country": "country", "city": "city", "admin1": "admin1", "admin2": "admin2", "region": "region", "continent": "region", "point": "point"}
 
@@ -149,9 +155,11 @@ def location_for(doc: Doc, trigger: int, triggers: set[int]) -> dict | None:
     """The most exact place under the trigger that has coordinates, the first of equals: "in
     the Donetsk region of Ukraine" is the region, "in Bakhmut and Soledar" Bakhmut. A dateline
     names where the report was filed, which for war news is often far from the event ("KYIV -
-    Russian missiles struck Dnipro"), so it places nothing."""
+    Russian missiles struck Dnipro"), so it places nothing; nor does a place in a clause telling
+    of another thing ("rejected the award that judges in The Hague handed down")."""
     places = [dict(span._.sitrep_place or {}, text=span.text) for span in doc.spans.get(PLACES, [])
-              if owner(span.root, triggers) == trigger and not _dateline_place(span)]
+              if owner(span.root, triggers) == trigger and not _dateline_place(span)
+              and not _in_clause_of_another(span.root, doc[trigger])]
     if not places:
         return None
     place = min(places, key=_exactness)
@@ -174,7 +182,7 @@ def _exactness(place: dict) -> tuple[bool, int]:
 def date_for(doc: Doc, trigger: Token, triggers: set[int], stops: set[int]) -> dict | None:
     """The time expression governing the trigger, not crossing a reporting verb above it; a
     dateline's date is when the report was filed, not when the event happened."""
-    times = [span for span in doc.spans.get(TIMES, []) if not place_rules.in_dateline(span)]
+    times = [span for span in doc.spans.get(TIMES, []) if not place_rules.in_dateline(span) and _dates_events(span, trigger)]
     for span in times:
         time = span._.sitrep_time or {}
         if owner(span.root, triggers | stops) != trigger.i:
@@ -190,15 +198,52 @@ def date_for(doc: Doc, trigger: Token, triggers: set[int], stops: set[int]) -> d
     return None
 
 
+def _dates_events(span: Span, trigger: Token) -> bool:
+    """Whether a time can date the event: not the end of a period ("would suspend talks until
+    2028"), not what describes a noun other than the trigger ("refused to recognise the October
+    election results"), and not inside a clause telling of another thing."""
+    root = span.root
+    if root.dep_ == "pobj" and root.head.lower_ in _PERIOD_ENDS:
+        return False
+    if root.dep_ in _NOUN_MODIFIERS and root.head.i != trigger.i:
+        return False
+    return not _in_clause_of_another(root, trigger)
+
+
+def _in_clause_of_another(token: Token, trigger: Token) -> bool:
+    """Whether the token sits, below the trigger, in a clause on a noun that tells of another
+    thing than the event ("Zourabichvili, whose term ends this month", "the award that judges in
+    The Hague handed down"; but "the attack, which came on Monday")."""
+    current = token
+    for _ in range(40):
+        if current.i == trigger.i or current.head.i == current.i:
+            return False
+        if current.dep_ in _NOUN_CLAUSES and current.head.i != trigger.i and _tells_of_another(current):
+            return True
+        current = current.head
+    return False
+
+
+def _tells_of_another(clause: Token) -> bool:
+    """Whether a clause on a noun tells of something other than what the noun names as an
+    event: the noun is an actor, or the clause has a subject of its own ("the ruling that a
+    tribunal issued in 2016")."""
+    noun = clause.head
+    if any(span.start <= noun.i < span.end for span in noun.doc.spans.get(ACTORS, [])):
+        return True
+    return any(child.dep_ in _SUBJECTS_OF_CLAUSE and child.tag_ not in _RELATIVE_PRONOUNS for child in clause.children)
+
+
 def _reaches(trigger: Token, time_root: Token, stops: set[int]) -> bool:
     """True when the time hangs on a verb above the trigger ("talks ... collapsed in December"),
-    with no reporting verb between."""
+    with no reporting verb between; an event told in a clause on a noun ("fighting that killed
+    4,000") keeps to its own clause."""
     verb = time_root.head.head if time_root.dep_ == "pobj" else time_root.head
     current = trigger
     for _ in range(40):
         if verb.i == current.i or time_root.i == current.i:
             return True
-        if current.head.i == current.i or current.head.i in stops:
+        if current.head.i == current.i or current.head.i in stops or current.dep_ in _NOUN_CLAUSES:
             return False
         current = current.head
     return False

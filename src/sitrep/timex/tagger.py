@@ -32,6 +32,8 @@ PATTERNS_FILE = DATA_DIR / "patterns.jsonl"
 NER_ID = "timex.ner"
 NER_REST_ID = "timex.ner.rest"
 NER_REASON = "timex.ner.unresolved"
+CLOCK_RULE = "timex.clock"
+_CLOCK_DATE_GLUE = {"at", "on", ","}
 _RANGE_SEPARATORS = {"-", "–", "—", "to", "and", "through", "until", "or"}
 _TRAILING = {"'s", "’s", "'", "and", "or", "to"}
 _NON_TIME_ENTITIES = {"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW",
@@ -62,6 +64,7 @@ class TimeTagger:
             for span, info in self._resolve(candidate, published):
                 span._.sitrep_time = info
                 spans.append(span)
+        _clocks_on_their_days(spans)
         doc.spans[TIMES] = spans
         return doc
 
@@ -169,6 +172,28 @@ class TimeTagger:
         for record in patterns:
             self.matcher.add(record["id"], [record["pattern"]])
         self.anchors = anchors(patterns)
+
+
+def _clocks_on_their_days(spans: list[Span]) -> None:
+    for first, second in zip(spans, spans[1:]):
+        if not _clock_on_its_day(first, second):
+            _clock_on_its_day(second, first)
+
+
+def _clock_on_its_day(clock: Span, day: Span) -> bool:
+    """A bare clock time beside a date is on that date, not on the publication day: "at 4
+    a.m. on Nov. 27", "Nov. 27 at 4 a.m." (the two stay separate expressions)."""
+    time, other = clock._.sitrep_time, day._.sitrep_time
+    if time["type"] != "TIME" or time["reason"] != CLOCK_RULE or not time["value"] or "T" not in time["value"]:
+        return False
+    if other["type"] != "DATE" or other["precision"] != "day" or not other["first_day"]:
+        return False
+    first, last = sorted((clock, day), key=lambda span: span.start)
+    if any(token.lower_ not in _CLOCK_DATE_GLUE for token in first.doc[first.end : last.start]):
+        return False
+    clock._.sitrep_time = {**time, "value": f"{other['first_day']}T{time['value'].split('T')[1]}",
+                           "first_day": other["first_day"], "last_day": other["first_day"]}
+    return True
 
 
 def _uncovered_runs(start: int, end: int, taken: set[int]) -> Iterator[tuple[int, int]]:
