@@ -133,6 +133,8 @@ def test_tagger_actor_uses_are_not_places(tag, text: str, toponym: str) -> None:
         ("Troops left Mosul. They returned to the city a year later.", "the city", "Mosul"),
         ("Officials in Donetsk said the city was quiet.", "the city", "Donetsk"),
         ("Fighting raged in Kherson. Talks went on. Aid arrived. Later the city was quiet.", "the city", "Kherson"),
+        ("About 2,000 people marched in Batumi on Monday. Police arrested eight people there.", "there", "Batumi"),
+        ("Refugees fled to Moldova. Aid groups there said they needed more food.", "there", "Moldova"),
     ],
 )
 def test_tagger_the_city_stands_for_the_town_named_before(tag, text: str, mention: str, name: str) -> None:
@@ -155,6 +157,8 @@ def test_gwn_scoring_leaves_the_city_out_as_no_toponym(small) -> None:
         "He visited Paris. The town hall was closed.",
         "Fighting raged in Kherson. Talks went on. Aid arrived. Power failed. Later the city was quiet.",
         "The city was quiet.",
+        "Troops left Mosul. There were no clashes.",
+        "Police arrested eight people there.",
     ],
 )
 def test_tagger_the_city_needs_a_town_just_before_in_a_place_slot(tag, text: str) -> None:

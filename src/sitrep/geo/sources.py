@@ -48,7 +48,7 @@ CAPITAL_MATCH_KM = 40.0
 CueKind = Literal[
     "locative_prep", "place_noun", "locative_verb", "actor_prep", "actor_dep", "actor_head",
     "name_suffix", "ner_label", "weak_label", "demonym_label", "dateline_mark", "copula",
-    "town_verb", "town_phrase", "verbal_prep", "place_adjective", "anaphor_noun",
+    "town_verb", "town_phrase", "verbal_prep", "place_adjective", "anaphor_noun", "anaphor_adverb",
 ]
 # An entry with its names: (surface form, preferred), preferred for main names and our aliases.
 Named = tuple[Entry, list[tuple[str, bool]]]
@@ -145,7 +145,7 @@ class Cue(_Strict):
     kind: CueKind
     word: str = Field(min_length=1)
     firm: bool = False
-    refers_to: list[Feature] = Field(default_factory=list, description="For an anaphor noun: the features of the places it can stand for.")
+    refers_to: list[Feature] = Field(default_factory=list, description="For an anaphor noun or adverb: the features of the places it can stand for.")
 
 
 def read_rows(path: Path, model: type[_Row]) -> list[_Row]:

@@ -78,23 +78,33 @@ class PlaceTagger:
 
     def _anaphors(self, doc: Doc, places: list[Span]) -> Iterator[Span]:
         """"The city" used as a place stands for the last town named just before it: in "Russia
-        hit Kharkiv. Missiles struck the east of the city", the city is Kharkiv."""
-        anaphors = self.cues.of("anaphor_noun")
-        nouns = [(token, anaphors[token.lower_]) for token in doc if token.lower_ in anaphors]
-        if not nouns or not doc.has_annotation("DEP"):
+        hit Kharkiv. Missiles struck the east of the city", the city is Kharkiv; "there" for
+        the last place of any kind."""
+        nouns, adverbs = self.cues.of("anaphor_noun"), self.cues.of("anaphor_adverb")
+        found = [(token, nouns.get(token.lower_) or adverbs[token.lower_]) for token in doc
+                 if token.lower_ in nouns or token.lower_ in adverbs]
+        if not found or not doc.has_annotation("DEP"):
             return
         sentence = sentence_numbers(doc)
         taken = {i for span in places for i in range(span.start, span.end)}
-        for token, cue in nouns:
-            the = _bare_definite(token)
-            if the is None or token.i in taken or not rules.read_use(doc[token.i : token.i + 1], self.cues)[0]:
+        for token, cue in found:
+            first = self._anaphor_start(token, token.lower_ in adverbs)
+            if first is None or token.i in taken:
                 continue
-            before = [span for span in places if span.end <= the.i and 0 <= sentence[token.i] - sentence[span.start] <= _ANAPHOR_SENTENCES]
+            before = [span for span in places if span.end <= first.i and 0 <= sentence[token.i] - sentence[span.start] <= _ANAPHOR_SENTENCES]
             antecedent = next((span for span in reversed(before) if span.label_ in self.cues.refers_to[cue]), None)
             if antecedent is not None:
-                place = Span(doc, the.i, token.i + 1, label=antecedent.label_)
+                place = Span(doc, first.i, token.i + 1, label=antecedent.label_)
                 place._.sitrep_place = {**antecedent._.sitrep_place, "reason": cue}
                 yield place
+
+    def _anaphor_start(self, token: Token, adverb: bool) -> Token | None:
+        """Where an anaphor used as a place starts: "there" modifying a verb ("arrested eight
+        people there"; not "there were protests"), or the "the" of a bare place noun in a place slot."""
+        if adverb:
+            return token if token.dep_ == "advmod" else None
+        the = _bare_definite(token)
+        return the if the is not None and rules.read_use(token.doc[token.i : token.i + 1], self.cues)[0] else None
 
     def toponyms(self, doc: Doc) -> list[Toponym]:
         """Every candidate toponym of the document, resolved (places and actors alike)."""
