@@ -493,6 +493,20 @@ def test_a_killing_past_a_reporting_verb_is_the_reported_attacks(annotate) -> No
     assert [q["value"] for q in event["quantities"]] == [2]
 
 
+@pytest.mark.parametrize("text", ["Belarusian riot police dispersed the protesters in Minsk on Sunday, detaining 40 people.",
+                                  "Riot police in Minsk dispersed the protesters on Sunday, detaining 40 people."])
+def test_an_arrest_told_with_a_crackdown_stays_its_own_event(annotate, text) -> None:
+    # neither folded as a consequence nor merged as a mention: both coerce, but differently
+    coded = {e["cameo"]: e for e in events(annotate(text))}
+    assert set(coded) == {"175", "173"}
+    assert [q["value"] for q in coded["173"]["quantities"]] == [40] and dyad(coded["173"])[0] == {"BLR"}
+
+
+def test_a_noun_naming_a_kind_of_another_is_no_event(annotate) -> None:
+    coded = events(annotate("Belarusian riot police dispersed the protesters in Minsk on Sunday."))
+    assert [e["trigger_text"] for e in coded] == ["dispersed"]
+
+
 def test_a_second_attack_by_the_same_side_stays_its_own_event(annotate) -> None:
     coded = events(annotate("Russian forces shelled Kherson on Sunday. On Monday they struck Odesa, killing three."))
     assert [e["trigger_text"] for e in coded] == ["shelled", "struck"]

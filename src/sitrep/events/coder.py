@@ -22,7 +22,7 @@ from sitrep.events import attach, constraints, ontology
 from sitrep.events import modality as modality_cues
 from sitrep.events import patterns as pattern_data
 from sitrep.events.merge import codes, dates_meet, fold, merge_mentions
-from sitrep.events.patterns import TriggerPattern
+from sitrep.events.patterns import ATTACK_ROOTS, TriggerPattern
 from sitrep.events.roles import ActorIndex, Roles, noun_roles, prep_objects, reported_clause, verb_roles
 from sitrep.nlp.extensions import actor_key
 
@@ -170,11 +170,12 @@ def _fold_consequences(doc: Doc, events: list[dict], stops: set[int]) -> None:
     """"Russian missiles struck Dnipro, killing 12 and wounding 40": the killing and wounding
     are what the strike did, not more attacks, as "Israeli strikes hit Gaza" is one attack told
     by a noun and a verb. Such force folds into the attack it tells more of, when the attacker
-    is the same: the attack keeps its code and gains the figures, victims and claims."""
+    is the same: the attack keeps its code and gains the figures, victims and claims. An act
+    of another kind stays its own event ("dispersed the crowd, detaining 293": an arrest)."""
     home = {event["trigger_i"]: event for event in events}
     triggers = set(home)
     for event in list(events):
-        if not _is_force(event):
+        if event["cameo"][:2] not in ATTACK_ROOTS:
             continue
         attack = home.get(_attack_of(doc[event["trigger_i"]], triggers, stops))
         if attack is None or attack is event or not _is_force(attack) or not codes(event, "source") <= codes(attack, "source"):

@@ -75,7 +75,10 @@ def object_fits(obj: Token, pattern: TriggerPattern, actors: ActorIndex) -> bool
 
 def holds_on_parse(token: Token, pattern: TriggerPattern, actors: ActorIndex) -> bool:
     """True when the pattern's constraints on the parse around the token hold; checked before
-    roles are read, cheapest first, so most candidate patterns cost a few lookups."""
+    roles are read, cheapest first, so most candidate patterns cost a few lookups. A noun that
+    modifies another noun names a kind of it, not an event ("riot police", "attack helicopters")."""
+    if pattern.pos == "NOUN" and token.dep_ == "compound":
+        return False
     return (_particle_fits(token, pattern) and _complements_fit(token, pattern) and _words_fit(token, pattern)
             and _objects_fit(token, pattern, actors))
 

@@ -44,7 +44,7 @@ def dates_meet(a: dict | None, b: dict | None) -> bool:
 
 
 def _same_happening(first: dict, other: dict) -> bool:
-    if _key(first) != _key(other) or first["negated"] != other["negated"]:
+    if _key(first) != _key(other) or first["negated"] != other["negated"] or _different_acts(first, other):
         return False
     if _is_verbal(first) and abs(other["sentence"] - first["sentence"]) > VERBAL_SENTENCES:
         return False
@@ -53,6 +53,15 @@ def _same_happening(first: dict, other: dict) -> bool:
     if not (codes(first, "source") or codes(first, "target")):
         return False
     return dates_meet(first.get("date"), other.get("date")) and _compatible(first.get("location"), other.get("location"), "name")
+
+
+def _different_acts(first: dict, other: dict) -> bool:
+    """Two specific codes of one root name different material acts: an arrest (173) is no
+    dispersal of a crowd (175), though both coerce; the root's general code (170, "coerce")
+    fits either. Words are retold in other words ("a hunger strike to protest")."""
+    a, b = first["cameo"][:3], other["cameo"][:3]
+    specific = len(a) == len(b) == 3 and a != b and not a.endswith("0") and not b.endswith("0")
+    return specific and not _is_verbal(first)
 
 
 def _is_verbal(event: dict) -> bool:
