@@ -237,6 +237,8 @@ def test_triggers_01_05_code_paraphrases(annotate, text, code, sources, targets)
         "North Korean troops arrived in Russia on Monday.",
         "Ukrainian troops defended Kharkiv against Russian attacks.",
         "The central bank published an optimistic forecast.",
+        "Hezbollah's attack on the base will be met with a severe response, the Israeli minister said.",
+        "The Russian announcement was met with skepticism in Kyiv.",
     ],
 )
 def test_triggers_01_05_leave_other_sentences_alone(annotate, text):

@@ -79,6 +79,8 @@ def holds_on_parse(token: Token, pattern: TriggerPattern, actors: ActorIndex) ->
     modifies another noun names a kind of it, not an event ("riot police", "attack helicopters")."""
     if pattern.pos == "NOUN" and token.dep_ == "compound":
         return False
+    if pattern.active_only and is_passive(token):
+        return False
     return (_particle_fits(token, pattern) and _complements_fit(token, pattern) and _words_fit(token, pattern)
             and _objects_fit(token, pattern, actors))
 

@@ -65,6 +65,7 @@ class TriggerPattern(BaseModel):
     reciprocal: bool = False
     requires_actor_modifier: bool = False
     requires_target: bool = False
+    active_only: bool = False
     intent_cameo: str | None = None
     note: str | None = None
 
