@@ -502,6 +502,17 @@ def test_an_arrest_told_with_a_crackdown_stays_its_own_event(annotate, text) -> 
     assert [q["value"] for q in coded["173"]["quantities"]] == [40] and dyad(coded["173"])[0] == {"BLR"}
 
 
+def test_a_figure_heading_a_phrase_stands_for_the_people_it_counts(annotate) -> None:
+    # "dozens" is no actor; the protesters it counts are, even without a country
+    [event] = events(annotate("Opposition leaders said dozens of protesters had been beaten in custody."))
+    assert event["cameo"][:2] in ("17", "18") and [t["code"] for t in event["target"]] == [None]
+
+
+def test_a_group_throughout_a_country_acts_for_it(annotate) -> None:
+    [event] = events(annotate("Thousands of students across Serbia marched against the government on Sunday."))
+    assert dyad(event)[0] == {"SRB"}
+
+
 def test_a_noun_naming_a_kind_of_another_is_no_event(annotate) -> None:
     coded = events(annotate("Belarusian riot police dispersed the protesters in Minsk on Sunday."))
     assert [e["trigger_text"] for e in coded] == ["dispersed"]

@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Span, Token
 
 from sitrep.events import modality
 from sitrep.events.patterns import TriggerPattern, weapons
-from sitrep.nlp.extensions import ACTORS
+from sitrep.nlp.extensions import ACTORS, QUANTITIES
 
 _MODIFIERS = {"poss", "amod", "compound", "nmod"}
 _INHERIT_DEPS = {"xcomp", "advcl", "conj", "pcomp", "acl", "acomp"}
@@ -42,15 +42,21 @@ class ActorIndex:
         for span in doc.spans.get(ACTORS, []):
             for i in range(span.start, span.end):
                 self.by_token[i] = span
+        self.counted: dict[int, int] = {}  # "dozens" -> "protesters" in "dozens of protesters"
+        for span in doc.spans.get(QUANTITIES, []):
+            head = (span._.sitrep_quantity or {}).get("head", span.root.i)
+            if span.root.i != head:
+                self.counted[span.root.i] = head
 
     def at(self, token: Token) -> Span | None:
         return self.by_token.get(token.i)
 
     def of_phrase(self, head: Token) -> list[Span]:
-        """Actors a noun phrase names: the phrase itself, its "of" part, its conjuncts, or
-        else its actor modifiers ("Israeli jets", "Russia's missiles")."""
+        """Actors a noun phrase names: the phrase itself (or what a figure heading it counts:
+        "dozens of protesters"), its "of" part, its conjuncts, or else its actor modifiers
+        ("Israeli jets", "Russia's missiles")."""
         found = []
-        for token in (head, *head.conjuncts):
+        for token in self._heads(head):
             actor = self.at(token)
             owners: list[Span] = []
             if actor is None or actor._.sitrep_actor["code"] is None:
@@ -60,6 +66,15 @@ class ActorIndex:
             candidates = [actor, *owners, *self._coordinated_modifiers(token)] if actor is not None else self.modifiers(token)
             found.extend(a for a in candidates if a not in found)
         return found
+
+    def _heads(self, head: Token) -> Iterator[Token]:
+        """The phrase's head and its conjuncts, a figure standing for the noun it counts."""
+        for token in (head, *head.conjuncts):
+            if token.i in self.counted and self.at(token) is None:
+                counted = token.doc[self.counted[token.i]]
+                yield from (counted, *counted.conjuncts)
+            else:
+                yield token
 
     def _apposition(self, token: Token) -> Span | None:
         """The named actor in apposition: "the capital Kabul", "the rebel group, the RUF"."""
@@ -83,10 +98,11 @@ class ActorIndex:
 
     def _of_children(self, token: Token) -> list[Span]:
         """The coded actors a code-less group belongs to: "officials of Chad", "doctors from
-        American aid groups", "scores of Sierra Leonean and Liberian refugees"."""
+        American aid groups", "scores of Sierra Leonean and Liberian refugees", "students
+        throughout Indonesia"."""
         patient = token.lemma_.lower() in self.patient_nouns
         for prep in token.children:
-            if prep.dep_ == "prep" and prep.lower_ in {"of", "from", "in"}:
+            if prep.dep_ == "prep" and prep.lower_ in {"of", "from", "in", "throughout", "across"}:
                 weapon_only = patient and prep.lower_ == "of"
                 for obj in (c for c in prep.children if c.dep_ == "pobj"
                             and (not weapon_only or c.lemma_.lower() in weapons())):
