@@ -513,6 +513,14 @@ def test_a_group_throughout_a_country_acts_for_it(annotate) -> None:
     assert dyad(event)[0] == {"SRB"}
 
 
+def test_a_protest_noun_takes_the_target_of_the_purpose_of_its_verb(annotate) -> None:
+    # the protest told again as "to protest" folds in, and keeps the hunger strike's code:
+    # 1412 refines 141, not 142
+    text = "Dozens of Iranian prisoners began a hunger strike on Monday to protest against Iraq's decision to deport them."
+    [event] = events(annotate(text))
+    assert event["cameo"] == "142" and dyad(event) == ({"IRN"}, {"IRQ"})
+
+
 def test_a_noun_naming_a_kind_of_another_is_no_event(annotate) -> None:
     coded = events(annotate("Belarusian riot police dispersed the protesters in Minsk on Sunday."))
     assert [e["trigger_text"] for e in coded] == ["dispersed"]

@@ -69,11 +69,12 @@ def _is_verbal(event: dict) -> bool:
 
 
 def fold(into: dict, other: dict, recode: bool = True) -> None:
-    """Add a later mention's facts to the first mention; with `recode`, the more specific CAMEO
-    code of the two wins."""
+    """Add a later mention's facts to the first mention; with `recode`, a code refining the
+    first one's wins ("an attack", 190, told as "air strikes", 195; but a hunger strike, 142,
+    stays one when also told as a protest, 1412)."""
     into["also"].append({"text": other["trigger_text"], "start": other["trigger_start"], "end": other["trigger_end"],
                          "sentence": other["sentence"], "evidence": other["evidence"]})
-    if recode and len(other["cameo"]) > len(into["cameo"]):
+    if recode and _refines(other["cameo"], into["cameo"]):
         for field in ("cameo", "pattern"):
             into[field] = other[field]
     for field in ("quantities", "weapons", "claims"):
@@ -84,6 +85,10 @@ def fold(into: dict, other: dict, recode: bool = True) -> None:
         into["modality"] = "asserted"
     into["hedged"] = into["hedged"] or other["hedged"]
     into["confidence"] = max(into["confidence"], other["confidence"])
+
+
+def _refines(code: str, general: str) -> bool:
+    return len(code) > len(general) and code.startswith(general.rstrip("0") or general)
 
 
 def merge_mentions(events: list[dict]) -> list[dict]:

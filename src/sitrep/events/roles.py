@@ -354,6 +354,8 @@ def noun_roles(noun: Token, pattern: TriggerPattern, actors: ActorIndex) -> Role
         phrase_target(noun, actors, roles, pattern.target_preps)
     if not roles.target and pattern.deep_target:
         _subtree_target(noun, actors, roles)
+    if not roles.target and pattern.deep_target and governor is not None and noun.dep_ == "dobj":
+        _subtree_target(governor, actors, roles)  # "staged demonstrations to demand reforms by Suharto's government"
     return roles
 
 
