@@ -58,7 +58,8 @@ def _same_happening(first: dict, other: dict) -> bool:
 def _different_acts(first: dict, other: dict) -> bool:
     """Two specific codes of one root name different material acts: an arrest (173) is no
     dispersal of a crowd (175), though both coerce; the root's general code (170, "coerce")
-    fits either. Words are retold in other words ("a hunger strike to protest")."""
+    fits either. Statements and protests (quad classes 1 and 3) are often retold in other
+    words ("began a hunger strike to protest"), so they still merge."""
     a, b = first["cameo"][:3], other["cameo"][:3]
     specific = len(a) == len(b) == 3 and a != b and not a.endswith("0") and not b.endswith("0")
     return specific and not _is_verbal(first)

@@ -32,7 +32,7 @@ PATTERNS_FILE = DATA_DIR / "patterns.jsonl"
 NER_ID = "timex.ner"
 NER_REST_ID = "timex.ner.rest"
 NER_REASON = "timex.ner.unresolved"
-CLOCK_RULE = "timex.clock"
+_CLOCK_RULE = "timex.clock"
 _CLOCK_DATE_GLUE = {"at", "on", ","}
 _RANGE_SEPARATORS = {"-", "–", "—", "to", "and", "through", "until", "or"}
 _TRAILING = {"'s", "’s", "'", "and", "or", "to"}
@@ -181,10 +181,11 @@ def _clocks_on_their_days(spans: list[Span]) -> None:
 
 
 def _clock_on_its_day(clock: Span, day: Span) -> bool:
-    """A bare clock time beside a date is on that date, not on the publication day: "at 4
-    a.m. on Nov. 27", "Nov. 27 at 4 a.m." (the two stay separate expressions)."""
+    """A clock time beside a date is on that date, not on the publication day: "at 4 a.m. on
+    Nov. 27", "Nov. 27 at 4 a.m." (the two stay separate expressions). True when it moved
+    the clock."""
     time, other = clock._.sitrep_time, day._.sitrep_time
-    if time["type"] != "TIME" or time["reason"] != CLOCK_RULE or not time["value"] or "T" not in time["value"]:
+    if time["type"] != "TIME" or time["reason"] != _CLOCK_RULE or not time["value"] or "T" not in time["value"]:
         return False
     if other["type"] != "DATE" or other["precision"] != "day" or not other["first_day"]:
         return False
