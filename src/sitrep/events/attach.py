@@ -182,16 +182,16 @@ def _exactness(place: dict) -> tuple[bool, int]:
 def date_for(doc: Doc, trigger: Token, triggers: set[int], stops: set[int]) -> dict | None:
     """The time expression governing the trigger, not crossing a reporting verb above it; a
     dateline's date is when the report was filed, not when the event happened."""
-    times = [span for span in doc.spans.get(TIMES, []) if not place_rules.in_dateline(span) and _dates_events(span, trigger)]
+    times = [span for span in doc.spans.get(TIMES, []) if not place_rules.in_dateline(span)]
     for span in times:
         time = span._.sitrep_time or {}
-        if owner(span.root, triggers | stops) != trigger.i:
+        if owner(span.root, triggers | stops) != trigger.i or not _dates_events(span, trigger):
             continue
         date = as_event_date(span.text, time, "time under trigger")
         if date:
             return date
     for span in times:
-        if span.sent.start == trigger.sent.start and _reaches(trigger, span.root, stops):
+        if span.sent.start == trigger.sent.start and _reaches(trigger, span.root, stops) and _dates_events(span, trigger):
             date = as_event_date(span.text, span._.sitrep_time or {}, "time of the trigger's clause")
             if date:
                 return date

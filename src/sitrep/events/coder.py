@@ -22,7 +22,7 @@ from sitrep.events import attach, constraints, ontology
 from sitrep.events import modality as modality_cues
 from sitrep.events import patterns as pattern_data
 from sitrep.events.merge import codes, dates_meet, fold, merge_mentions
-from sitrep.events.patterns import ATTACK_ROOTS, TriggerPattern
+from sitrep.events.patterns import TriggerPattern, is_attack
 from sitrep.events.roles import ActorIndex, Roles, noun_roles, prep_objects, reported_clause, verb_roles
 from sitrep.nlp.extensions import actor_key
 
@@ -175,7 +175,7 @@ def _fold_consequences(doc: Doc, events: list[dict], stops: set[int]) -> None:
     home = {event["trigger_i"]: event for event in events}
     triggers = set(home)
     for event in list(events):
-        if event["cameo"][:2] not in ATTACK_ROOTS:
+        if not is_attack(event["cameo"]):
             continue
         attack = home.get(_attack_of(doc[event["trigger_i"]], triggers, stops))
         if attack is None or attack is event or not _is_force(attack) or not codes(event, "source") <= codes(attack, "source"):

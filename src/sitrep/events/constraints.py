@@ -95,9 +95,9 @@ def roles_fit(pattern: TriggerPattern, roles: Roles) -> bool:
 
 def _particle_fits(token: Token, pattern: TriggerPattern) -> bool:
     particles = {c.lower_ for c in token.children if c.dep_ in {"prt", "prep", "advmod"}}
-    if particles & set(pattern.particle_or_prep_not):
+    if not particles.isdisjoint(pattern.particle_or_prep_not):
         return False
-    return not pattern.particle_or_prep or bool(particles & set(pattern.particle_or_prep))
+    return not pattern.particle_or_prep or not particles.isdisjoint(pattern.particle_or_prep)
 
 
 def _complements_fit(token: Token, pattern: TriggerPattern) -> bool:

@@ -25,6 +25,11 @@ ATTACK_ROOTS = ("18", "19", "20")
 DEFAULT_TARGET_PREPS = ("to", "against", "on", "with", "at", "into", "toward", "towards")
 
 
+def is_attack(cameo: str) -> bool:
+    """Whether a CAMEO code is assault, fight or mass violence (roots 18-20)."""
+    return cameo[:2] in ATTACK_ROOTS
+
+
 def _listed(words: tuple[str, ...]) -> int:
     """Weight of a word-list constraint: a list pins more than the wildcard "*"."""
     return 0 if not words else (1 if "*" in words else 2)
@@ -85,7 +90,7 @@ class TriggerPattern(BaseModel):
     def is_attack(self) -> bool:
         """Assault, fight or mass violence (CAMEO 18-20): the attacks a later toll or mention
         belongs to, whose nouns' "of" names the victim ("the shelling of Kherson")."""
-        return self.cameo[:2] in ATTACK_ROOTS
+        return is_attack(self.cameo)
 
     @property
     def dobj_is_target(self) -> bool:

@@ -141,9 +141,8 @@ def _geocode_gold(doc: Doc, golds: list[Gold], tagger: PlaceTagger, tally: Count
 def _given(span: Span, tagger: PlaceTagger) -> Toponym:
     """A gold toponym as the tagger would have offered it: an adjective of nationality
     ("the Turkish border") names its country, anything else is looked up by name."""
-    if tagger.gazetteer.demonym(span.text):
-        return Toponym(span, DEMONYM, False, tagger.demonym_matches(span))
-    return Toponym(span, "GPE", True, tagger.matches(span))
+    country = tagger.demonym_matches(span)
+    return Toponym(span, DEMONYM, False, country) if country else Toponym(span, "GPE", True, tagger.matches(span))
 
 
 def _geocoding_summary(tally: Counter[str]) -> dict:
