@@ -69,7 +69,7 @@ class TimeExpr(_Model):
     first_day: str | None = Field(None, description="First day the value covers (YYYY-MM-DD).")
     last_day: str | None = Field(None, description="Last day the value covers (YYYY-MM-DD).")
     precision: Precision = Field("unknown", description="Granularity of the value.")
-    anchor: str | None = Field(None, description="For ages such as 'four-month-old': the date it points back to.")
+    anchor: str | None = Field(None, description="For ages ('four-month-old') and offsets from a date ('a day after' a dated clause): the date it points to.")
     reason: str | None = Field(None, description="How the value was derived (rule id).")
 
 

@@ -613,3 +613,10 @@ def test_a_datelines_date_alone_does_not_date_the_event(annotate) -> None:
     doc = annotate("KYIV, Oct 22 (Wire) - Russian missiles struck an apartment block in Dnipro.", published="2024-10-24")
     [event] = events(doc)
     assert event["date"] is None or event["date"]["value"] != "2024-10-22"
+
+
+def test_an_event_a_day_before_a_dated_one_is_dated_the_day_before(annotate) -> None:
+    text = "Israel and Hezbollah traded accusations on Tuesday, a day after Israeli air strikes killed 11 people in Lebanon."
+    [strikes] = [e for e in events(annotate(text, published="2024-12-03")) if e["cameo"].startswith("19")]
+    assert (strikes["date"]["value"], strikes["date"]["precision"]) == ("2024-12-02", "day")
+    assert 'P1D counted from "on Tuesday"' in strikes["date"]["reason"]

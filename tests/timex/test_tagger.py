@@ -205,3 +205,28 @@ def test_tagger_a_clock_time_beside_a_date_is_on_that_date(tag, text: str) -> No
 def test_tagger_a_clock_time_far_from_a_date_stays_on_the_publication_day(tag) -> None:
     times = tag("The strike came at 4 a.m., a week after the raid of Oct. 12.")
     assert times["4 a.m."]["value"] == "2024-10-24T04:00"
+
+
+@pytest.mark.slow
+def test_a_duration_after_a_day_counts_back_from_it(tag) -> None:
+    times = tag("The two sides traded accusations on Tuesday, a day after drones hit a depot.")
+    offset = times["a day"]
+    assert (offset["type"], offset["value"], offset["anchor"]) == ("DURATION", "P1D", "2024-10-21")
+    assert (offset["anchor_from"], offset["reason"]) == ("on Tuesday", "timex.offset.after")
+
+
+@pytest.mark.slow
+def test_a_duration_before_a_day_counts_forward_from_it(tag) -> None:
+    times = tag("Thousands rallied in the capital on Oct. 6, two weeks before the runoff vote.")
+    assert times["two weeks"]["anchor"] == "2024-10-20"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text", [
+    "The talks lasted two days after the ceasefire.",  # no date to count from
+    "The rebels held the town on Monday for several days after the attack.",  # no whole number
+    "Two days after the vote in March, the parliament met.",  # the only date is inside the clause
+])
+def test_a_duration_with_no_day_to_count_from_has_no_anchor(tag, text) -> None:
+    durations = [t for t in tag(text).values() if t["type"] == "DURATION"]
+    assert durations and all(t["anchor"] is None for t in durations)

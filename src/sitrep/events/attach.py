@@ -190,11 +190,12 @@ def date_for(doc: Doc, trigger: Token, triggers: set[int], stops: set[int]) -> d
         date = as_event_date(span.text, time, "time under trigger")
         if date:
             return date
-    for span in times:
-        if span.sent.start == trigger.sent.start and _reaches(trigger, span.root, stops) and _dates_events(span, trigger):
-            date = as_event_date(span.text, span._.sitrep_time or {}, "time of the trigger's clause")
-            if date:
-                return date
+    above = [(steps, span) for span in times if span.sent.start == trigger.sent.start
+             and (steps := _steps_up(trigger, span.root, stops)) is not None and _dates_events(span, trigger)]
+    for _, span in sorted(above, key=lambda pair: pair[0]):
+        date = as_event_date(span.text, span._.sitrep_time or {}, "time of the trigger's clause")
+        if date:
+            return date
     return None
 
 
@@ -234,19 +235,21 @@ def _tells_of_another(clause: Token) -> bool:
     return any(child.dep_ in _SUBJECTS_OF_CLAUSE and child.tag_ not in _RELATIVE_PRONOUNS for child in clause.children)
 
 
-def _reaches(trigger: Token, time_root: Token, stops: set[int]) -> bool:
-    """True when the time hangs on a verb above the trigger ("talks ... collapsed in December"),
-    with no reporting verb between; an event told in a clause on a noun ("fighting that killed
-    4,000") keeps to its own clause."""
+def _steps_up(trigger: Token, time_root: Token, stops: set[int]) -> int | None:
+    """How many heads up from the trigger the verb the time hangs on is ("talks ... collapsed
+    in December"), None when a reporting verb lies between or the time hangs elsewhere; an event
+    told in a clause on a noun ("fighting that killed 4,000") keeps to its own clause. The
+    nearest time wins: in "traded accusations on Tuesday, a day after air strikes killed 11",
+    the strikes are dated by "a day after", not by Tuesday."""
     verb = time_root.head.head if time_root.dep_ == "pobj" else time_root.head
     current = trigger
-    for _ in range(40):
+    for steps in range(40):
         if verb.i == current.i or time_root.i == current.i:
-            return True
+            return steps
         if current.head.i == current.i or current.head.i in stops or current.dep_ in _NOUN_CLAUSES:
-            return False
+            return None
         current = current.head
-    return False
+    return None
 
 
 def as_event_date(text: str, time: dict, reason: str) -> dict | None:
@@ -256,8 +259,9 @@ def as_event_date(text: str, time: dict, reason: str) -> dict | None:
         if not anchor:
             return None
         first, last, precision = anchor_range(anchor)
+        counted = f'"{time["anchor_from"]}"' if time.get("anchor_from") else "publication"
         return {"text": text, "value": anchor, "start": first, "end": last, "precision": precision,
-                "reason": f"{reason}: age {time.get('value')} counted back from publication"}
+                "reason": f"{reason}: {time.get('value')} counted from {counted} ({time.get('reason')})"}
     if not time.get("value") or time.get("type") not in {"DATE", "TIME"} or not time.get("first_day"):
         return None
     return {"text": text, "value": time["value"], "start": time.get("first_day"), "end": time.get("last_day"),

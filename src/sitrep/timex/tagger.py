@@ -27,6 +27,7 @@ from sitrep.nlp.extensions import TIMES
 from sitrep.timex.anchors import anchors
 from sitrep.timex.lexicon import DATA_DIR, Lexicon, load_lexicon
 from sitrep.timex.normalize import normalize
+from sitrep.timex.offsets import count_from_dates
 
 PATTERNS_FILE = DATA_DIR / "patterns.jsonl"
 NER_ID = "timex.ner"
@@ -65,6 +66,7 @@ class TimeTagger:
                 span._.sitrep_time = info
                 spans.append(span)
         _clocks_on_their_days(spans)
+        count_from_dates(spans)
         doc.spans[TIMES] = spans
         return doc
 
