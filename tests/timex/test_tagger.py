@@ -230,3 +230,9 @@ def test_a_duration_before_a_day_counts_forward_from_it(tag) -> None:
 def test_a_duration_with_no_day_to_count_from_has_no_anchor(tag, text) -> None:
     durations = [t for t in tag(text).values() if t["type"] == "DURATION"]
     assert durations and all(t["anchor"] is None for t in durations)
+
+
+@pytest.mark.slow
+def test_hours_later_is_a_vague_duration(tag) -> None:
+    info = tag("Hours later, jets bombed the depot.")["Hours later"]
+    assert (info["type"], info["value"], info["reason"]) == ("DURATION", "PTXH", "timex.offset.anaphoric")

@@ -182,21 +182,22 @@ def _exactness(place: dict) -> tuple[bool, int]:
 def date_for(doc: Doc, trigger: Token, triggers: set[int], stops: set[int]) -> dict | None:
     """The time expression governing the trigger, not crossing a reporting verb above it; a
     dateline's date is when the report was filed, not when the event happened."""
-    times = [span for span in doc.spans.get(TIMES, []) if not place_rules.in_dateline(span)]
-    for span in times:
-        time = span._.sitrep_time or {}
-        if owner(span.root, triggers | stops) != trigger.i or not _dates_events(span, trigger):
-            continue
-        date = as_event_date(span.text, time, "time under trigger")
-        if date:
-            return date
-    above = [(steps, span) for span in times if span.sent.start == trigger.sent.start
-             and (steps := _steps_up(trigger, span.root, stops)) is not None and _dates_events(span, trigger)]
-    for _, span in sorted(above, key=lambda pair: pair[0]):
-        date = as_event_date(span.text, span._.sitrep_time or {}, "time of the trigger's clause")
+    for span, reason in governing_times(doc, trigger, triggers, stops):
+        date = as_event_date(span.text, span._.sitrep_time or {}, reason)
         if date:
             return date
     return None
+
+
+def governing_times(doc: Doc, trigger: Token, triggers: set[int], stops: set[int]) -> list[tuple[Span, str]]:
+    """The times that may date the trigger, best first, each with how it reaches the trigger:
+    those under it, then those of the clauses above it, nearest first."""
+    times = [span for span in doc.spans.get(TIMES, []) if not place_rules.in_dateline(span)]
+    under = [(span, "time under trigger") for span in times
+             if owner(span.root, triggers | stops) == trigger.i and _dates_events(span, trigger)]
+    above = [(steps, span) for span in times if span.sent.start == trigger.sent.start
+             and (steps := _steps_up(trigger, span.root, stops)) is not None and _dates_events(span, trigger)]
+    return under + [(span, "time of the trigger's clause") for _, span in sorted(above, key=lambda pair: pair[0])]
 
 
 def _dates_events(span: Span, trigger: Token) -> bool:

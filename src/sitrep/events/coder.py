@@ -24,6 +24,7 @@ from sitrep.events import patterns as pattern_data
 from sitrep.events.merge import codes, dates_meet, fold, merge_mentions
 from sitrep.events.patterns import TriggerPattern, is_attack
 from sitrep.events.roles import ActorIndex, Roles, noun_roles, prep_objects, reported_clause, verb_roles
+from sitrep.events.story_time import date_from_story
 from sitrep.nlp.extensions import actor_key
 
 _POS = {"VERB": "VERB", "NOUN": "NOUN", "PROPN": "NOUN", "ADJ": "ADJ"}
@@ -76,6 +77,7 @@ class EventCoder:
         attacks = {m.token.i for m in matches if m.pattern.is_attack}
         _carry_casualties(doc, events, coded, attacks, sentence_starts, {noun.i for noun in later})
         _carry_followups(doc, events, later, stops, sentence_starts)
+        date_from_story(doc, events, triggers, stops)
         _attach_claims(doc, events, actors)
         doc._.sitrep_events = [_finish(e) for e in merge_mentions(events)]
         return doc

@@ -5,6 +5,9 @@ strikes were on the Monday. "a day" keeps its TIMEX3 value (P1D) and takes as it
 day it points to, counted from the nearest day-precise date outside the clause it introduces;
 events below the duration are dated by that anchor, as they are by an age's ("four-month-old").
 "before" counts forward: "on Sunday, two days before the vote" puts the vote on the Tuesday.
+
+Durations told "later" or "earlier" and "the next day" count from the story's own time, which
+only the events stage knows: `narrative_shift` says how far they move from it.
 Docs: docs/time.md
 """
 
@@ -19,7 +22,13 @@ from sitrep.timex import periods
 
 # The word after the duration, and which way it counts from the other date.
 _SIGNALS = {"after": -1, "before": 1}
+# "later"/"earlier" after (or ending) a duration, and the direction each counts in.
+_NARRATIVE_SIGNALS = {"later": 1, "afterwards": 1, "earlier": -1}
+# "the next day", "the previous day": the day word after next/previous, and its direction.
+_NEXT_WORDS = {"next": 1, "following": 1, "previous": -1, "preceding": -1, "prior": -1}
 _WHOLE_DURATION = re.compile(r"^P(\d+)([DWMY])$")
+# Vague hours or minutes later ("hours later") stay on the day counted from.
+_WITHIN_A_DAY = re.compile(r"^PT(X|\d+)[HM]$")
 _UNITS = {"D": "day", "W": "week", "M": "month", "Y": "year"}
 RULE = "timex.offset."
 
@@ -60,3 +69,27 @@ def _origin(span: Span, signal: Token, spans: list[Span]) -> Span | None:
 def _is_day(span: Span) -> bool:
     time = span._.sitrep_time
     return time["type"] == "DATE" and time["precision"] == "day" and bool(time.get("first_day"))
+
+
+def narrative_shift(span: Span) -> tuple[int, str] | None:
+    """How far a time told against the story's own time moves from it, as (steps, unit):
+    "two days later" (2, "day"), "hours later" (0, "day"), "the next day" (1, "day"),
+    "three weeks earlier" (-3, "week"); None for any other time."""
+    time = span._.sitrep_time
+    if time["type"] == "DURATION":
+        return _later(span, time["value"] or "")
+    words = [token.lower_ for token in span]
+    if time["value"] is None and len(words) >= 2 and words[-1] == "day" and words[-2] in _NEXT_WORDS:
+        return _NEXT_WORDS[words[-2]], "day"
+    return None
+
+
+def _later(span: Span, value: str) -> tuple[int, str] | None:
+    doc = span.doc
+    last = span[-1] if span[-1].lower_ in _NARRATIVE_SIGNALS else (doc[span.end] if span.end < len(doc) else None)
+    if last is None or last.lower_ not in _NARRATIVE_SIGNALS:
+        return None
+    if _WITHIN_A_DAY.match(value):
+        return 0, "day"
+    found = _WHOLE_DURATION.match(value)
+    return (_NARRATIVE_SIGNALS[last.lower_] * int(found[1]), _UNITS[found[2]]) if found else None

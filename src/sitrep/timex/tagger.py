@@ -59,7 +59,7 @@ class TimeTagger:
         self._set_patterns(read_patterns(Path(patterns) if patterns else PATTERNS_FILE))
 
     def __call__(self, doc: Doc) -> Doc:
-        published = _published(doc)
+        published = published_date(doc)
         spans = []
         for candidate in self._candidates(doc):
             for span, info in self._resolve(candidate, published):
@@ -275,7 +275,8 @@ def _infinitive_controllers(verb: Token) -> Iterator[Token]:
         yield verb
 
 
-def _published(doc: Doc) -> date | None:
+def published_date(doc: Doc) -> date | None:
+    """The document's publication date, None when unknown or unreadable."""
     value = doc._.sitrep_published
     if not value:
         return None
