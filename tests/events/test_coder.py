@@ -118,6 +118,31 @@ def test_would_after_a_reporting_verb_is_future_unless_conditional(annotate, tex
     assert [e["modality"] for e in events(annotate(text))][:1] == [modality]
 
 
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        ("Under the deal, Serbian troops must withdraw from the northern villages.", "modality.hypothetical.obligation"),
+        ("Russia has to withdraw its troops from the Kherson region.", "modality.hypothetical.have_to"),
+        ("Under the truce, Israeli troops have 60 days to withdraw from southern Lebanon.", "modality.hypothetical.noun_infinitive"),
+        ("Iran reserves the right to attack Israel.", "modality.hypothetical.noun_infinitive"),
+    ],
+)
+def test_an_obligation_or_a_right_to_act_is_no_act(annotate, text, cue) -> None:
+    [event] = events(annotate(text))
+    assert event["modality"] == "hypothetical" and cue in event["evidence"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russia had to withdraw its troops from the Kherson region last year.",  # it withdrew
+        "Students held a rally outside parliament to protest the new law.",  # a purpose, not a right
+    ],
+)
+def test_a_past_obligation_or_a_purpose_stays_asserted(annotate, text) -> None:
+    assert {e["modality"] for e in events(annotate(text))} == {"asserted"}
+
+
 def test_repeated_mentions_fold_into_one_event(annotate) -> None:
     text = ("The dispatch of Chadian troops to Niger began in May. "
             "Officials said Chadian soldiers had been sent to Niger to guard the border.")

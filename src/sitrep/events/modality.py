@@ -14,6 +14,8 @@ from spacy.tokens import Token
 from sitrep import datafiles
 from sitrep.events.patterns import DATA_DIR
 
+_PRESENT_TAGS = frozenset({"VBP", "VBZ"})
+
 
 class ReportedFuture(NamedTuple):
     """Modals that reported speech shifts from "will" ("would") and the verbs that report."""
@@ -32,11 +34,14 @@ class Cues:
     stative: frozenset[str]
     reported_future: ReportedFuture
     onlookers: frozenset[str]
+    present_governors: dict[str, tuple[str, str]]
+    infinitive_nouns: dict[str, tuple[str, str]]
 
 
 @lru_cache(maxsize=1)
 def cues() -> Cues:
-    aux, mark, governors, hedges, stative, onlookers = {}, {}, {}, set(), set(), set()
+    aux, mark, governors, present_governors, infinitive_nouns = {}, {}, {}, {}, {}
+    hedges, stative, onlookers = set(), set(), set()
     reported_future = ReportedFuture(frozenset(), frozenset(), "")
     path = DATA_DIR / "modality.jsonl"
     for _, row in datafiles.records(datafiles.read_lines(path), path):
@@ -47,10 +52,13 @@ def cues() -> Cues:
         aux.update(dict.fromkeys(row.get("aux", []), value))
         mark.update(dict.fromkeys(row.get("mark", []), value))
         governors.update(dict.fromkeys(row.get("governors", []), value))
+        present_governors.update(dict.fromkeys(row.get("present_governors", []), value))
+        infinitive_nouns.update(dict.fromkeys(row.get("infinitive_nouns", []), value))
         hedges.update(row.get("hedge", []))
         stative.update(row.get("stative", []))
         onlookers.update(row.get("onlookers", []))
-    return Cues(aux, mark, governors, frozenset(hedges), frozenset(stative), reported_future, frozenset(onlookers))
+    return Cues(aux, mark, governors, frozenset(hedges), frozenset(stative), reported_future, frozenset(onlookers),
+                present_governors, infinitive_nouns)
 
 
 def clause_head(trigger: Token) -> Token:
@@ -79,9 +87,17 @@ def modality(trigger: Token) -> tuple[str, str | None]:
         return cue
     if verb.dep_ in {"xcomp", "ccomp"} and verb.head.lemma_ in table.governors:
         return table.governors[verb.head.lemma_]
+    if verb.dep_ == "xcomp" and verb.head.lemma_ in table.present_governors and verb.head.tag_ in _PRESENT_TAGS:
+        return table.present_governors[verb.head.lemma_]  # "Russia has to withdraw"; "had to flee" did
+    if verb.dep_ in {"acl", "relcl"} and verb.head.lemma_ in table.infinitive_nouns and _infinitive(verb):
+        return table.infinitive_nouns[verb.head.lemma_]  # "60 days to withdraw", "the right to respond"
     if verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in table.mark for c in verb.children):
         return "hypothetical", "modality.hypothetical.condition"
     return "asserted", None
+
+
+def _infinitive(verb: Token) -> bool:
+    return verb.tag_ == "VB" and any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children)
 
 
 def _future_in_the_past(verb: Token, table: Cues) -> bool:
