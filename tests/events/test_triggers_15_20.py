@@ -27,6 +27,9 @@ FORCE_POSTURE = [
     ("Venezuela massed soldiers near Guyana.", "154", {"VEN"}, set()),
     ("The Kremlin ordered a partial mobilisation of reservists.", "154", {"RUS"}, set()),
     ("The Russian military buildup near Ukraine alarmed NATO.", "154", {"RUS"}, {"UKR"}),
+    # troops sent to no other party build up one's own force (sent to another state: 072)
+    ("The Moldovan army began deploying additional soldiers to the east.", "154", {"MDA"}, set()),
+    ("Pakistan stationed two brigades along the frontier.", "154", {"PAK"}, set()),
 ]
 
 REDUCED_RELATIONS = [
