@@ -58,7 +58,7 @@ def test_lookup_country_news_names(gazetteer: Gazetteer, name: str, alpha3: str)
      ("Donbass", "Donbas", "UKR"), ("Gaza", "Gaza Strip", "PSE"), ("the Sahel", "Sahel", None),
      ("Taiwan Strait", "Taiwan Strait", None), ("Nagorno Karabakh", "Nagorno-Karabakh", "AZE"),
      ("East Ghouta", "Eastern Ghouta", "SYR"), ("the Dnieper", "Dnipro River", None), ("Bosporus", "Bosphorus", "TUR"),
-     ("North Sea", "North Sea", None)],
+     ("North Sea", "North Sea", None), ("Shabaa Farms", "Shebaa Farms", "SYR")],
 )
 def test_lookup_regions_come_first(gazetteer: Gazetteer, name: str, canonical: str, country: str | None) -> None:
     top = gazetteer.lookup(name)[0]

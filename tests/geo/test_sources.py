@@ -40,7 +40,7 @@ def test_regions_cover_the_news_regions() -> None:
               "Donbas", "Crimea", "Gaza Strip", "West Bank", "Golan Heights", "Kashmir", "Darfur", "Tigray",
               "Nagorno-Karabakh", "Arctic", "Indo-Pacific", "Europe", "Latin America", "sub-Saharan Africa",
               "Gulf of Oman", "Arabian Sea", "Suez Canal", "Bosphorus", "Kerch Strait", "English Channel", "North Sea",
-              "Dnipro River", "Euphrates", "Tigris", "Nile", "Litani River", "Danube"}
+              "Dnipro River", "Euphrates", "Tigris", "Nile", "Litani River", "Danube", "Shebaa Farms"}
     assert wanted <= names
 
 
