@@ -269,3 +269,26 @@ def test_a_dateline_names_where_the_report_was_filed_not_an_actor(annotate, text
     found = actors(annotate(text))
     assert not filed_from & set(found), list(found)
     assert found  # the actors of the story remain
+
+
+DATELINED = ("CHISINAU, Moldova - Police detained 12 people outside the government building on Sunday, "
+             "the Interior Ministry said. Opposition leaders called the arrests illegal, while "
+             "Russia's Foreign Ministry accused the government of repression.")
+
+
+def test_unplaced_institutions_take_the_datelines_country(annotate) -> None:
+    found = actors(annotate(DATELINED))
+    for mention, sector in (("Police", "COP"), ("Interior Ministry", "GOV"), ("Opposition leaders", "OPP")):
+        assert (found[mention]["code"], found[mention]["sector"]) == ("MDA", sector)
+        assert found[mention]["evidence"].endswith("+actor.home.dateline")
+
+
+def test_placed_institutions_keep_their_own_country(annotate) -> None:
+    found = actors(annotate(DATELINED))
+    ministry = next(actor for text, actor in found.items() if "Foreign Ministry" in text)
+    assert ministry["code"] == "RUS" and "actor.home.dateline" not in ministry["evidence"]
+
+
+def test_without_a_dateline_no_country_is_guessed(annotate) -> None:
+    found = actors(annotate("Police detained 12 people outside the government building, the Interior Ministry said."))
+    assert found["Police"]["code"] is None and found["Interior Ministry"]["code"] is None

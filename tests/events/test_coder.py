@@ -645,3 +645,10 @@ def test_an_event_a_day_before_a_dated_one_is_dated_the_day_before(annotate) -> 
     [strikes] = [e for e in events(annotate(text, published="2024-12-03")) if e["cameo"].startswith("19")]
     assert (strikes["date"]["value"], strikes["date"]["precision"]) == ("2024-12-02", "day")
     assert 'P1D counted from "on Tuesday"' in strikes["date"]["reason"]
+
+
+def test_a_smaller_count_later_on_the_same_word_is_another_happening(annotate) -> None:
+    text = ("CHISINAU, Moldova - Police detained 40 protesters outside parliament on Sunday.\n\n"
+            "Later, police detained six more protesters at a rally.")
+    arrests = [e for e in events(annotate(text)) if e["cameo"] == "173"]
+    assert [[q["value"] for q in e["quantities"]] for e in arrests] == [[40.0], [6.0]]

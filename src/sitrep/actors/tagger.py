@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from sitrep.actors import kb as kb_module
+from sitrep.actors.home import at_home, dateline_country
 from sitrep.actors.kb import Anaphor, Entry, KnowledgeBase, Lexeme
 from sitrep.geo import rules as place_rules
 from sitrep.geo.gazetteer import Gazetteer
@@ -97,10 +98,12 @@ class ActorTagger:
         candidates = [m for m in candidates if not (m.kind in _FILED_FROM and place_rules.dateline_part(doc[m.start : m.end]))]
         mentions = _join_owned_groups(doc, self._anaphors(doc, _resolve_overlaps(candidates)))
         mentions = [_ethnic(doc, m) for m in mentions]
+        home = dateline_country(doc, self.gazetteer)
         group = []
         for mention in mentions:
             span = Span(doc, mention.start, mention.end, label=mention.kind)
-            span._.sitrep_actor = mention.as_dict(doc, self.kb.countries)
+            actor = mention.as_dict(doc, self.kb.countries)
+            span._.sitrep_actor = at_home(actor, home) if home else actor
             group.append(span)
         doc.spans[ACTORS] = group
         return doc
@@ -282,7 +285,9 @@ class ActorTagger:
                 start = ent.start + (1 if ent[0].lower_ == "the" else 0)
                 end = ent.end - (1 if ent[-1].text in _POSSESSIVE else 0)
                 if end > start:
-                    yield Mention(start, end, None, None, doc[start:end].text, "organization", "actor.org.ner", "ner")
+                    lexeme = self._sector_of(doc[start:end].root)  # "the Interior Ministry": GOV
+                    yield Mention(start, end, None, lexeme.sector if lexeme else None, doc[start:end].text,
+                                  "organization", "actor.org.ner", "ner")
 
     def _towns_called_people(self, doc: Doc, names: list[tuple[Span, Entry]], titles: dict) -> list[Span]:
         """PERSON entities that name a town and that nothing marks as a person: small models

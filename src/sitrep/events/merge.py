@@ -50,7 +50,7 @@ def _same_happening(first: dict, other: dict) -> bool:
         return False
     if set(first["weapons"]) != set(other["weapons"]) and not set(first["weapons"]) & set(other["weapons"]):
         return False
-    if not (codes(first, "source") or codes(first, "target")):
+    if not (codes(first, "source") or codes(first, "target")) or _counted_apart(first, other):
         return False
     return dates_meet(first.get("date"), other.get("date")) and _compatible(first.get("location"), other.get("location"), "name")
 
@@ -63,6 +63,16 @@ def _different_acts(first: dict, other: dict) -> bool:
     a, b = first["cameo"][:3], other["cameo"][:3]
     specific = len(a) == len(b) == 3 and a != b and not a.endswith("0") and not b.endswith("0")
     return specific and not _is_verbal(first)
+
+
+def _counted_apart(first: dict, other: dict) -> bool:
+    """A later mention with a smaller figure of the same kind on the same word is another
+    happening: "detaining 293 people" in the capital, then "police arrested eight people" in a
+    port town. A running toll only grows ("at least 20 killed", later "the toll rose to 25"),
+    and rival figures from different claimants are one happening disputed."""
+    return any(a["kind"] and a["kind"] == b["kind"] and a["claimant"] == b["claimant"]
+               and b["value"] is not None and a["value"] is not None and b["value"] < a["value"]
+               for a in first["quantities"] for b in other["quantities"])
 
 
 def _is_verbal(event: dict) -> bool:

@@ -39,7 +39,7 @@ _MAX_CLIMB = 8
 _TIME_LABELS = ("DATE", "TIME")
 _DATELINE_WORDS = 6  # how far before a date a dateline's place may start ("NEW YORK, N.Y.,")
 _AGENCY_TOKENS = 4  # a dateline's date and agency after its place: "Oct 22 (Reuters)"
-_DATELINE_DASHES = frozenset({"-", "–", "—"})
+_DATELINE_DASHES = frozenset({"-", "--", "–", "—"})
 
 # A reading: True (place), False (actor) or None (nothing decides), with the deciding cue id.
 Reading = tuple[bool | None, str]
