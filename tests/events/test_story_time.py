@@ -21,7 +21,7 @@ def test_hours_later_is_the_same_day_as_the_event_before(annotate) -> None:
     assert "the same day as the shelled event of 2024-12-02" in bombing["reason"]
 
 
-@pytest.mark.parametrize(("told", "day"), [("Two days later", "2024-12-04"), ("The next day", "2024-12-03"),
+@pytest.mark.parametrize(("told", "day"), [("Two days later", "2024-12-04"), ("48 hours later", "2024-12-04"), ("The next day", "2024-12-03"),
                                            ("The previous day", "2024-12-01")])
 def test_days_later_or_the_next_day_count_from_the_event_before(annotate, told, day) -> None:
     text = f"Russian missiles struck Kharkiv on Monday. {told}, Russian drones hit a power plant in Odesa."

@@ -41,7 +41,7 @@ def _parts(dateline: Span) -> list[str]:
     """The comma-separated words of a dateline before its agency and dash: ["TBILISI", "Georgia"]."""
     parts, words = [], []
     for token in dateline:
-        if token.is_alpha and not token.is_punct:
+        if token.is_alpha:
             words.append(token.text)
             continue
         if words:

@@ -27,6 +27,8 @@ STORY_PARAGRAPHS = 1
 
 def date_from_story(doc: Doc, events: list[dict], triggers: set[int], stops: set[int]) -> None:
     """Date each undated event told "hours later" or "the next day" from the last day-dated event before it."""
+    if all(event["date"] is not None for event in events):
+        return
     paragraph_starts = [0] + [token.i + 1 for token in doc if token.is_space and "\n" in token.text]
     paragraph = {event["trigger_i"]: bisect_right(paragraph_starts, event["trigger_i"]) for event in events}
     last_dated: dict | None = None

@@ -27,8 +27,9 @@ _NARRATIVE_SIGNALS = {"later": 1, "afterwards": 1, "earlier": -1}
 # "the next day", "the previous day": the day word after next/previous, and its direction.
 _NEXT_WORDS = {"next": 1, "following": 1, "previous": -1, "preceding": -1, "prior": -1}
 _WHOLE_DURATION = re.compile(r"^P(\d+)([DWMY])$")
-# Vague hours or minutes later ("hours later") stay on the day counted from.
-_WITHIN_A_DAY = re.compile(r"^PT(X|\d+)[HM]$")
+# Hours or minutes later: "hours later" stays on the day counted from, "48 hours later" is two days on.
+_CLOCK_DURATION = re.compile(r"^PT(X|\d+)([HM])$")
+_HOURS_A_DAY = 24
 _UNITS = {"D": "day", "W": "week", "M": "month", "Y": "year"}
 RULE = "timex.offset."
 
@@ -38,8 +39,8 @@ def count_from_dates(spans: list[Span]) -> None:
     for span in spans:
         time = span._.sitrep_time
         found = _WHOLE_DURATION.match(time["value"] or "") if time["type"] == "DURATION" else None
-        signal = _signal(span)
-        if found is None or signal is None:
+        signal = _signal(span) if found is not None else None
+        if signal is None:
             continue
         origin = _origin(span, signal, spans)
         if origin is None:
@@ -89,7 +90,9 @@ def _later(span: Span, value: str) -> tuple[int, str] | None:
     last = span[-1] if span[-1].lower_ in _NARRATIVE_SIGNALS else (doc[span.end] if span.end < len(doc) else None)
     if last is None or last.lower_ not in _NARRATIVE_SIGNALS:
         return None
-    if _WITHIN_A_DAY.match(value):
-        return 0, "day"
+    clock = _CLOCK_DURATION.match(value)
+    if clock:
+        hours = int(clock[1]) if clock[1] != "X" and clock[2] == "H" else 0
+        return _NARRATIVE_SIGNALS[last.lower_] * (hours // _HOURS_A_DAY), "day"
     found = _WHOLE_DURATION.match(value)
     return (_NARRATIVE_SIGNALS[last.lower_] * int(found[1]), _UNITS[found[2]]) if found else None
