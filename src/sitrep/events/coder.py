@@ -67,7 +67,7 @@ class EventCoder:
         actors = ActorIndex(doc, self.patient_nouns)
         matches = self._matches(doc, actors)
         triggers = {m.token.i for m in matches}
-        stops = {claim["cue_i"] for claim in doc._.sitrep_claims or []} - triggers
+        stops = actors.cues - triggers
         sentence_starts = [s.start for s in doc.sents]
         events = [e for m in matches if (e := self._event(doc, m, actors, triggers, stops, sentence_starts))]
         coded = {e["trigger_i"] for e in events}

@@ -17,6 +17,7 @@ from datetime import date
 from spacy.tokens import Doc
 
 from sitrep.events.attach import governing_times
+from sitrep.nlp.lines import line_starts
 from sitrep.timex import periods
 from sitrep.timex.offsets import narrative_shift
 from sitrep.timex.tagger import published_date
@@ -29,19 +30,20 @@ def date_from_story(doc: Doc, events: list[dict], triggers: set[int], stops: set
     """Date each undated event told "hours later" or "the next day" from the last day-dated event before it."""
     if all(event["date"] is not None for event in events):
         return
-    paragraph_starts = [0] + [token.i + 1 for token in doc if token.is_space and "\n" in token.text]
+    paragraph_starts = line_starts(doc)
     paragraph = {event["trigger_i"]: bisect_right(paragraph_starts, event["trigger_i"]) for event in events}
+    published = published_date(doc)
     last_dated: dict | None = None
     for event in sorted(events, key=lambda e: e["trigger_i"]):
         near = last_dated is not None and paragraph[event["trigger_i"]] - paragraph[last_dated["trigger_i"]] <= STORY_PARAGRAPHS
         if event["date"] is None and near:
-            event["date"] = _counted_from(doc, event, last_dated, triggers, stops)
+            event["date"] = _counted_from(doc, event, last_dated, triggers, stops, published)
         if _day_of(event["date"]) is not None:
             last_dated = event
 
 
-def _counted_from(doc: Doc, event: dict, before: dict, triggers: set[int], stops: set[int]) -> dict | None:
-    published = published_date(doc)
+def _counted_from(doc: Doc, event: dict, before: dict, triggers: set[int], stops: set[int],
+                  published: date | None) -> dict | None:
     for span, reason in governing_times(doc, doc[event["trigger_i"]], triggers, stops):
         shift = narrative_shift(span)
         if shift is None:

@@ -30,14 +30,18 @@ class LineBreaks:
         self.name = name
 
     def __call__(self, doc: Doc) -> Doc:
-        starts = [0] + [token.i + 1 for token in doc[:-1] if token.is_space and "\n" in token.text]
-        for start in starts:
+        for start in line_starts(doc):
             if start < len(doc):
                 doc[start].is_sent_start = True
                 after = dateline_end(doc, start)
                 if start < after < len(doc):
                     _start_after_dateline(doc, after)
         return doc
+
+
+def line_starts(doc: Doc) -> list[int]:
+    """The index of the token opening each line, 0 first: a news line is a paragraph."""
+    return [0] + [token.i + 1 for token in doc[:-1] if token.is_space and "\n" in token.text]
 
 
 def _start_after_dateline(doc: Doc, start: int) -> None:
