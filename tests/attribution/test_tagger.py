@@ -418,3 +418,47 @@ def test_quote_tagger_uses_only_the_given_cues(model: Language, tmp_path: Path) 
     tagger = QuoteTagger(model, "sitrep_quotes", cues=str(path))
     doc = tagger(model(AUSTIN))
     assert doc._.sitrep_claims == [] and list(doc.spans["sitrep_quotes"]) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Paramilitary fighters killed at least 45 civilians in a two-day assault on villages south of El Obeid, "
+        "a local medical group said on Sunday, as the army pressed an offensive.",
+        "Armed men killed at least 20 farmers in a night raid on hamlets north of El Fasher, a local medical group "
+        "said on Sunday, as aid convoys waited at the border.",
+    ],
+)
+def test_quote_tagger_a_speaker_hung_on_the_report_is_the_speaker(tag: Tag, text: str) -> None:
+    (claim,) = _claims(tag(text))
+    assert claim["claimant_texts"] == ["a local medical group"]
+    assert claim["content_text"].endswith(("El Obeid", "El Fasher")) and "group" not in claim["content_text"]
+
+
+@pytest.mark.parametrize(
+    ("text", "claimant"),
+    [
+        ("Gunmen killed 12 villagers in an attack on farms east of Maiduguri, a local aid group said on Monday, "
+         "as troops searched the area.", "a local aid group"),
+        ("Fighters seized two villages near Bunia, a local rights monitor said late on Sunday, as peacekeepers watched.",
+         "a local rights monitor"),
+    ],
+)
+def test_quote_tagger_a_cue_hung_on_its_report_as_a_conjunct_claims_it(tag: Tag, text: str, claimant: str) -> None:
+    (claim,) = _claims(tag(text))
+    assert claim["claimant_texts"] == [claimant]
+    assert claim["content_rule"] == "content.conj_report" and claim["content_text"].startswith(("Gunmen", "Fighters"))
+
+
+@pytest.mark.parametrize(
+    ("text", "holder"),
+    [
+        ("The war has displaced 12 million people, according to United Nations figures.", "Nations"),
+        ("Strikes killed 30 people, according to a tally by the health ministry.", "ministry"),
+        ("Strikes killed 30 people, according to the ministry's count.", "ministry"),
+    ],
+)
+def test_quote_tagger_the_holder_of_figures_vouches_for_them(tag: Tag, text: str, holder: str) -> None:
+    doc = tag(text)
+    (claim,) = _claims(doc)
+    assert doc[claim["claimants"][0]["head"]].text == holder and claim["claimant_rule"] == "claimant.record_holder"

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from sitrep.attribution.cues import Cue
+from sitrep.attribution.nouns import record_nouns
 
 QUOTE_TAGS = frozenset({"``", "''"})
 QUOTE_CHARS = frozenset('“”"„«»')
@@ -113,7 +114,7 @@ def claimants(cue_token: Token, cue: Cue, allowed: Callable[[Token], bool] = lam
     """
     if cue.phrase:
         heads = [head for head in _phrase_objects(cue_token, cue) if allowed(head)]
-        return [_mention(head, "claimant.pobj") for head in heads]
+        return [_held_record(head) or _mention(head, "claimant.pobj") for head in heads]
     if cue.pos == "NOUN":
         return [_mention(head, rule) for head, rule in _noun_holders(cue_token) if allowed(head)]
     if is_passive(cue_token):
@@ -131,6 +132,19 @@ def _noun_holders(noun: Token) -> list[tuple[Token, str]]:
             return [(conj, "claimant.pobj") for obj in child.children if obj.dep_ == "pobj" for conj in conjuncts(obj)]
     issuer = _issuer(noun)
     return [(issuer, "claimant.issuer")] if issuer is not None else []
+
+
+def _held_record(noun: Token) -> Mention | None:
+    """"According to United Nations figures", "a tally by the health ministry": the holder of
+    a count or record vouches for it. The mention keeps the whole phrase, headed by the holder."""
+    if noun.lemma_.lower() not in record_nouns():
+        return None
+    named = [child for child in noun.lefts if child.dep_ == "compound" and child.pos_ == "PROPN"]
+    holders = [(named[-1], "claimant.record_holder")] if named else _noun_holders(noun)
+    if not holders:
+        return None
+    start, end = noun_phrase(noun)
+    return Mention(start, end, holders[0][0].i, "claimant.record_holder")
 
 
 def _issuer(noun: Token) -> Token | None:
@@ -226,6 +240,8 @@ def content(cue_token: Token, cue: Cue) -> Content | None:
             return _trimmed(start, found.right_edge.i + 1, found, f"content.{relation}")
         if relation == "ccomp" and (clause := _reported_advcl(cue_token)) is not None:
             return _trimmed(clause.left_edge.i, clause.right_edge.i + 1, clause, "content.advcl")
+    if "ccomp" in cue.relations and (report := _report_before_conjunct(cue_token)) is not None:
+        return report
     if "ccomp" in cue.relations and (subject := fronted_report(cue_token)) is not None:
         return _trimmed(subject.left_edge.i, subject.right_edge.i + 1, subject, "content.fronted_subject")
     if "parataxis" in cue.relations and (found_parataxis := _parataxis(cue_token)) is not None:
@@ -233,6 +249,22 @@ def content(cue_token: Token, cue: Cue) -> Content | None:
     if "ccomp" in cue.relations and (clause := _clause_in_prep(cue_token)) is not None:
         return _trimmed(clause.left_edge.i, clause.right_edge.i + 1, clause, "content.ccomp")
     return None
+
+
+def _report_before_conjunct(cue_token: Token) -> Content | None:
+    """"Gunmen killed 12 villagers near Maiduguri, a local aid group said on Monday, as ...":
+    the small model hangs "said" on the report as a conjunct with no "and". The report is
+    the clause before the comma that opens the cue's own subject."""
+    doc, head = cue_token.doc, cue_token.head
+    if cue_token.dep_ != "conj" or head.i >= cue_token.i or head.pos_ not in _CLAUSE_POS:
+        return None
+    if any(token.dep_ == "cc" for token in doc[head.i : cue_token.i]):
+        return None
+    subject = next((child for child in cue_token.lefts if child.dep_ in _SUBJECT_DEPS), None)
+    comma = subject.left_edge.i - 1 if subject is not None else _speaker_comma(cue_token, head.i)
+    if comma is None or comma <= head.i or doc[comma].text != ",":
+        return None
+    return _trimmed(head.left_edge.i, comma, head, "content.conj_report")
 
 
 def fronted_report(cue_token: Token) -> Token | None:
@@ -263,23 +295,47 @@ def trailing_report(cue_token: Token) -> tuple[list[Mention], Content] | None:
     doc, sentence = cue_token.doc, cue_token.sent
     if any(child.dep_ not in _ADJUNCT_DEPS for child in cue_token.rights) or cue_token.right_edge.i < sentence.end - 2:
         return None
-    comma = cue_token.i - 1
-    while comma > sentence.start and doc[comma].pos_ in _NOMINAL_POS and not doc[comma].is_punct:
-        comma -= 1
-    if doc[comma].text != "," or comma == cue_token.i - 1:
+    comma = _speaker_comma(cue_token, sentence.start)
+    if comma is None:
         return None
     reported = doc[sentence.start : comma]
     if not any(token.pos_ in _CLAUSE_POS for token in reported) or any(
         token.head == cue_token and token.dep_ in _FRAMING_DEPS for token in reported
     ):
         return None  # "But when the vote failed, Mexico said..." frames the cue; it is no report
-    speakers = _noun_groups(doc[comma + 1 : cue_token.i])
+    speakers = _noun_groups(doc[comma + 1 : cue_token.i], "claimant.trailing_report")
     if not speakers:
         return None
     return speakers, Content(reported.start, reported.end, reported.root.i, "content.trailing_report")
 
 
-def _noun_groups(stretch: Iterable[Token]) -> list[Mention]:
+def speaker_in_content(cue_token: Token, found: Content) -> tuple[list[Mention], Content] | None:
+    """"Fighters killed 45 civilians south of El Obeid, a local medical group said": with no
+    subject for "said", the small model hangs the speaker on the report's last noun as an
+    apposition (and the report swallows it, or "said" hangs on it as a conjunct). A cue with no
+    subject right after a comma and a bare noun phrase hung on its report has that phrase as
+    its speaker."""
+    if any(child.dep_ in _SUBJECT_DEPS for child in cue_token.children):
+        return None
+    comma = _speaker_comma(cue_token, found.start)
+    if comma is None or comma > found.end:
+        return None
+    speakers = _noun_groups(cue_token.doc[comma + 1 : cue_token.i], "claimant.appended_to_report")
+    appended = speakers and all(cue_token.doc[m.head].dep_ in ("appos", "conj") for m in speakers)
+    if not appended:
+        return None
+    return speakers, Content(found.start, comma, found.head, found.rule)
+
+
+def _speaker_comma(cue_token: Token, floor: int) -> int | None:
+    """The comma that opens a bare noun phrase right before the cue, if there is one."""
+    doc, comma = cue_token.doc, cue_token.i - 1
+    while comma > floor and doc[comma].pos_ in _NOMINAL_POS and not doc[comma].is_punct:
+        comma -= 1
+    return comma if doc[comma].text == "," and comma < cue_token.i - 1 and comma > floor else None
+
+
+def _noun_groups(stretch: Iterable[Token], rule: str) -> list[Mention]:
     """"a local resistance group and residents" as two mentions, each headed by its last noun."""
     groups: list[list[Token]] = [[]]
     for token in stretch:
@@ -292,7 +348,7 @@ def _noun_groups(stretch: Iterable[Token]) -> list[Mention]:
         nouns = [token for token in group if token.pos_ in ("NOUN", "PROPN")]
         if not nouns:
             return []
-        mentions.append(Mention(group[0].i, group[-1].i + 1, nouns[-1].i, "claimant.trailing_report"))
+        mentions.append(Mention(group[0].i, group[-1].i + 1, nouns[-1].i, rule))
     return mentions
 
 

@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Span, Token
 
 from sitrep.attribution.cues import Cue, dump_cues, load_cues
 from sitrep.attribution.layouts import Credit, dash_credit, speaker_label
-from sitrep.attribution.person_nouns import person_nouns
+from sitrep.attribution.nouns import person_nouns
 from sitrep.attribution.quotemarks import paragraphs, quote_pairs
 from sitrep.attribution.syntax import (
     Content,
@@ -32,6 +32,7 @@ from sitrep.attribution.syntax import (
     is_passive,
     is_quote_mark,
     names_its_noun,
+    speaker_in_content,
     trailing_report,
 )
 from sitrep.geo.rules import dateline_end
@@ -217,10 +218,10 @@ def _may_cue(token: Token, cue: Cue) -> bool:
 
 def _hit(token: Token, end: int, cue: Cue, layout: _Layout) -> _Hit:
     found = _past_dateline(token.doc, content(token, cue))
-    if found is None and cue.lemma and cue.pos == "VERB" and "ccomp" in cue.relations:
-        trailing = trailing_report(token)
-        if trailing is not None and not layout.quoted[trailing[0][0].head]:
-            return _Hit(cue, token, end, trailing[0], _past_dateline(token.doc, trailing[1]), layout.quoted[token.i])
+    if cue.lemma and cue.pos == "VERB" and "ccomp" in cue.relations:
+        split = trailing_report(token) if found is None else speaker_in_content(token, found)
+        if split is not None and not layout.quoted[split[0][0].head]:
+            return _Hit(cue, token, end, split[0], _past_dateline(token.doc, split[1]), layout.quoted[token.i])
     return _Hit(cue, token, end, _claimants(token, end, cue, layout), found, layout.quoted[token.i])
 
 
