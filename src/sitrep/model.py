@@ -77,7 +77,7 @@ class EventDate(_Model):
     """The date of an event, with the expression it came from and why."""
 
     text: str | None = Field(None, description="The time expression behind the date, if any.")
-    value: str | None = Field(None, description="TIMEX3-style value.")
+    value: str | None = Field(None, description="TIMEX3-style value; a period running to publication ('since Thursday') is an ISO 8601 interval, '2024-10-24/2024-10-27'.")
     start: str | None = Field(None, description="First day the date may be.")
     end: str | None = Field(None, description="Last day the date may be.")
     precision: Precision = Field("unknown", description="Granularity of the date.")

@@ -652,3 +652,51 @@ def test_a_smaller_count_later_on_the_same_word_is_another_happening(annotate) -
             "Later, police detained six more protesters at a rally.")
     arrests = [e for e in events(annotate(text)) if e["cameo"] == "173"]
     assert [[q["value"] for q in e["quantities"]] for e in arrests] == [[40.0], [6.0]]
+
+
+def test_a_place_under_a_trigger_that_codes_nothing_places_the_event_above(annotate) -> None:
+    (event,) = events(annotate("Russian troops killed 20 villagers in a raid on farms north of Kharkiv."))
+    assert event["location"]["name"] == "Kharkiv"
+
+
+def test_an_attack_retold_without_its_attacker_in_the_same_sentence_is_one_event(annotate) -> None:
+    (event,) = events(annotate("British jets killed four Iraqis in an attack on a depot in Basra."))
+    assert dyad(event) == ({"GBR"}, {"IRQ"}) and event["location"]["name"].startswith("Basra")
+
+
+def test_acts_on_victims_of_different_sectors_stay_apart(annotate) -> None:
+    found = events(annotate("The RSF denied targeting civilians and said its forces had clashed only with army units."))
+    assert [e["trigger_text"] for e in found] == ["targeting", "clashed"]
+    assert [c["stance"] for c in found[0]["claims"]] == ["deny"]
+
+
+@pytest.mark.parametrize(("text", "source", "target"), [
+    ("Tehran said it stood by its ally.", {"IRN"}, set()),
+    ("China condemned the Philippines and its American backers.", {"CHN"}, {"PHL", "USA"}),
+])
+def test_a_possessive_on_a_noun_of_relation_names_the_other_party(annotate, text, source, target) -> None:
+    event = events(annotate(text))[0]
+    assert ({p["code"] for p in event["source"]}, {p["code"] for p in event["target"] if p["code"]}) == (source, target)
+
+
+@pytest.mark.parametrize(("text", "start"), [
+    ("Police have detained 293 people since Thursday.", "2024-10-24"),
+    ("Manila and Beijing have clashed repeatedly over the shoal since China seized it in 2012.", "2012-01-01"),
+])
+def test_since_dates_an_event_as_a_period_running_to_publication(annotate, text, start) -> None:
+    (event,) = events(annotate(text, published="2024-10-27"))
+    assert (event["date"]["start"], event["date"]["end"]) == (start, "2024-10-27")
+    assert event["date"]["value"].endswith("/2024-10-27") and event["date"]["reason"].endswith("(since)")
+
+
+def test_the_period_of_a_count_does_not_date_the_event(annotate) -> None:
+    found = events(annotate("The ministry summoned the French ambassador on Tuesday and lodged a formal protest, "
+                            "the fifth this year."))
+    assert [e["date"]["value"] for e in found] == ["2024-10-22", "2024-10-22"]
+    assert "shared with the coordinated event (summoned)" in found[1]["date"]["reason"]
+
+
+def test_a_coordinated_verb_in_another_tense_keeps_its_own_date(annotate) -> None:
+    found = events(annotate("Russia attacked Kharkiv on Monday and is preparing a new offensive."))
+    assert [e["date"] and e["date"]["value"] for e in found][0] == "2024-10-21"
+    assert all(e["date"] is None for e in found[1:])

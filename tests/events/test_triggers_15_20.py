@@ -110,6 +110,8 @@ FIGHTS = [
     ("Two Russian missiles slammed into a shopping centre in Kharkiv.", "190", {"RUS"}, {"UKR"}),
     ("Iranian drones smashed into an Israeli air base.", "1952", {"IRN"}, {"ISR"}),
     ("Ukrainian forces shot down 30 Russian drones overnight.", "190", {"UKR"}, {"RUS"}),
+    ("Myanmar's army targeted civilians in Sagaing.", "190", {"MMR"}, set()),
+    ("Houthi fighters targeted villagers near Taiz.", "190", {"HOUTHI"}, set()),
     ("Israel resumed strikes on Gaza after the ceasefire collapsed.", "196", {"ISR"}, {"PSE"}),
 ]
 
@@ -170,6 +172,7 @@ NOT_MATERIAL_CONFLICT = [
     "The president fired his defense minister.",
     "Ukraine forced Russian troops out of Kherson.",
     "The suspension of the talks angered Ukraine.",
+    "The new Russian law targets journalists and bloggers.",
 ]
 
 

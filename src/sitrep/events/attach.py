@@ -18,6 +18,7 @@ from sitrep.events.patterns import Weapon, weapons
 from sitrep.geo import rules as place_rules
 from sitrep.model import PlacePrecision
 from sitrep.nlp.extensions import ACTORS, PLACES, QUANTITIES, TIMES
+from sitrep.timex.tagger import published_date
 
 _MEASURE_PREPS = {"of"}
 _CASUALTIES = frozenset({"dead", "injured", "missing"})
@@ -27,6 +28,7 @@ _DEFINITE = frozenset({"the", "this", "that"})
 _ANAPHORIC_CONTENT = {"report", "claim", "allegation", "account", "news", "information", "it", "this", "that", "move", "deployment"}
 # A time after these ends a period rather than dating what happens.
 _PERIOD_ENDS = frozenset({"until", "till", "til"})
+_PERIOD_START = "since"
 _NOUN_MODIFIERS = frozenset({"compound", "amod", "nmod", "nummod", "poss"})
 _NOUN_CLAUSES = frozenset({"relcl", "acl"})
 _SUBJECTS_OF_CLAUSE = frozenset({"nsubj", "nsubjpass"})
@@ -185,8 +187,32 @@ def date_for(doc: Doc, trigger: Token, triggers: set[int], stops: set[int]) -> d
     for span, reason in governing_times(doc, trigger, triggers, stops):
         date = as_event_date(span.text, span._.sitrep_time or {}, reason)
         if date:
-            return date
+            return _to_publication(date, doc) if _opens_period(span.root, trigger) else date
     return None
+
+
+def _opens_period(root: Token, trigger: Token) -> bool:
+    """Whether the time starts a period that runs to the time of writing: "have fled since
+    Friday", "have clashed since China seized it in 2012"."""
+    if root.dep_ == "pobj" and root.head.lower_ == _PERIOD_START:
+        return True
+    current = root
+    for _ in range(40):
+        if current.i == trigger.i or current.head.i == current.i:
+            return False
+        if any(child.dep_ == "mark" and child.lower_ == _PERIOD_START for child in current.children):
+            return True
+        current = current.head
+    return False
+
+
+def _to_publication(date: dict, doc: Doc) -> dict:
+    """The period from the date's first day to publication, as an ISO 8601 interval."""
+    published = published_date(doc)
+    if published is None or not date["start"] or published.isoformat() < date["start"]:
+        return date
+    end = published.isoformat()
+    return {**date, "value": f"{date['value']}/{end}", "end": end, "reason": f"{date['reason']}, to publication (since)"}
 
 
 def governing_times(doc: Doc, trigger: Token, triggers: set[int], stops: set[int]) -> list[tuple[Span, str]]:
@@ -203,13 +229,23 @@ def governing_times(doc: Doc, trigger: Token, triggers: set[int], stops: set[int
 def _dates_events(span: Span, trigger: Token) -> bool:
     """Whether a time can date the event: not the end of a period ("would suspend talks until
     2028"), not what describes a noun other than the trigger ("refused to recognise the October
-    election results"), and not inside a clause telling of another thing."""
+    election results"), not the period of a count ("a protest, the 60th this year"), and not
+    inside a clause telling of another thing."""
     root = span.root
-    if root.dep_ == "pobj" and root.head.lower_ in _PERIOD_ENDS:
+    if root.dep_ == "pobj" and root.head.lower_ in _PERIOD_ENDS or _counts_occurrences(span):
         return False
     if root.dep_ in _NOUN_MODIFIERS and root.head.i != trigger.i:
         return False
     return not _in_clause_of_another(root, trigger)
+
+
+def _counts_occurrences(span: Span) -> bool:
+    """Whether the time follows an ordinal ("the 60th this year", "the third time this week"):
+    the period in which things are counted, not when this one happened."""
+    before = span.doc[span.start - 1] if span.start > 0 else None
+    if before is not None and before.lemma_ == "time" and before.i > 0:
+        before = span.doc[before.i - 1]
+    return before is not None and before.ent_type_ == "ORDINAL"
 
 
 def _in_clause_of_another(token: Token, trigger: Token) -> bool:

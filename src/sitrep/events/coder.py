@@ -69,8 +69,9 @@ class EventCoder:
         triggers = {m.token.i for m in matches}
         stops = actors.cues - triggers
         sentence_starts = [s.start for s in doc.sents]
-        events = [e for m in matches if (e := self._event(doc, m, actors, triggers, stops, sentence_starts))]
+        events = [e for m in matches if (e := self._event(doc, m, actors, triggers, sentence_starts))]
         coded = {e["trigger_i"] for e in events}
+        _place_and_date(doc, events, coded, stops)
         _inherit_from_linked(doc, events, stops)
         _fold_consequences(doc, events, stops)
         later = attach.followups(doc, self.attack_nouns)
@@ -106,8 +107,7 @@ class EventCoder:
                     return Match(start, token.i + 1, token, pattern, roles)
         return None
 
-    def _event(self, doc: Doc, match: Match, actors: ActorIndex, triggers: set[int], stops: set[int],
-               starts: list[int]) -> dict | None:
+    def _event(self, doc: Doc, match: Match, actors: ActorIndex, triggers: set[int], starts: list[int]) -> dict | None:
         token, pattern, roles = match.token, match.pattern, match.roles
         cameo, evidence = _absorb(match)
         _theme_as_source(pattern, roles, actors)
@@ -134,8 +134,8 @@ class EventCoder:
             "quantities": quantities,
             "weapons": _unique(text for text, _ in weapons),
             "weapon_kinds": _unique(w.kind for _, w in weapons),
-            "location": attach.location_for(doc, token.i, triggers),
-            "date": attach.date_for(doc, token, triggers, stops),
+            "location": None,
+            "date": None,
             "claims": [],
             "evidence": " ".join([*evidence, *roles.relations, *([mood_cue] if mood_cue else []), *recoded]),
             "confidence": _confidence(pattern, roles),
@@ -147,6 +147,30 @@ def _force_nouns(patterns: Iterable[TriggerPattern], keep: Callable[[TriggerPatt
     """Single-word nouns of the force patterns (CAMEO 18-20) that `keep` accepts."""
     return frozenset(lemma for p in patterns if p.pos == "NOUN" and p.is_attack and keep(p)
                      for lemma in p.lemmas if " " not in lemma)
+
+
+def _place_and_date(doc: Doc, events: list[dict], coded: set[int], stops: set[int]) -> None:
+    """Each event's own place and date. A trigger that codes no event owns none: in "killed 45
+    in an assault on villages south of El Obeid", the assault has no actors of its own, so its
+    place is the killing's."""
+    for event in events:
+        trigger = doc[event["trigger_i"]]
+        event["location"] = attach.location_for(doc, trigger.i, coded)
+        event["date"] = attach.date_for(doc, trigger, coded, stops)
+    _share_coordinated_dates(doc, events)
+
+
+def _share_coordinated_dates(doc: Doc, events: list[dict]) -> None:
+    """An undated verb coordinated with a dated one in the same tense happened then too:
+    "summoned the ambassador on Thursday and lodged a protest" (not "attacked on Monday and is
+    preparing an offensive")."""
+    by_trigger = {event["trigger_i"]: event for event in events}
+    for event in events:
+        trigger = doc[event["trigger_i"]]
+        first = by_trigger.get(trigger.head.i) if trigger.dep_ == "conj" and trigger.tag_ == trigger.head.tag_ else None
+        if event["date"] is None and first is not None and first["date"] is not None:
+            reason = f"{first['date']['reason']}, shared with the coordinated event ({first['trigger_text']})"
+            event["date"] = {**first["date"], "reason": reason}
 
 
 def _inherit_from_linked(doc: Doc, events: list[dict], stops: set[int]) -> None:

@@ -132,6 +132,19 @@ class _WeaponRow(BaseModel):
     lemmas: list[str]
 
 
+class _CounterpartRow(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    id: str
+    lemmas: list[str]
+    why: str
+
+
+@lru_cache(maxsize=1)
+def counterparts() -> frozenset[str]:
+    """Nouns of a relation whose possessive names the other party ("its ally")."""
+    return frozenset(lemma for row in datafiles.load(DATA_DIR / "counterparts.jsonl", _CounterpartRow) for lemma in row.lemmas)
+
+
 TRIGGERS_DIR = DATA_DIR / "triggers"
 
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from sitrep.events import modality
-from sitrep.events.patterns import TriggerPattern, weapons
+from sitrep.events.patterns import TriggerPattern, counterparts, weapons
 from sitrep.nlp.extensions import ACTORS, QUANTITIES
 
 _MODIFIERS = {"poss", "amod", "compound", "nmod"}
@@ -63,7 +63,7 @@ class ActorIndex:
                 owner = self._coded_modifier(token)
                 owners = [] if owner else self._of_children(token)
                 actor = owner or (owners[0] if owners else None) or self._apposition(token) or actor
-            candidates = [actor, *owners, *self._coordinated_modifiers(token)] if actor is not None else self.modifiers(token)
+            candidates = [actor, *owners, *self._coordinated_modifiers(token)] if actor is not None else self._standing_for(token)
             found.extend(a for a in candidates if a not in found)
         return found
 
@@ -93,8 +93,16 @@ class ActorIndex:
         """The coded actor among a noun's modifiers ("its troops", "Syria's army"); a nationality
         says who the noun is and the possessive only whose ("his Philippine counterpart" is
         Philippine, "Iran's Houthi allies" Houthi)."""
-        coded = [a for a in self.modifiers(token) if a._.sitrep_actor["code"]]
+        coded = [a for a in self._standing_for(token) if a._.sitrep_actor["code"]]
         return next((a for a in coded if a.root.dep_ != "poss"), coded[0] if coded else None)
+
+    def _standing_for(self, token: Token) -> list[Span]:
+        """The modifiers that may say who the noun is: not the possessor of a relation ("its
+        ally", "Russia's neighbours" are others)."""
+        found = self.modifiers(token)
+        if token.lemma_.lower() in counterparts():
+            found = [a for a in found if a.root.dep_ != "poss"]
+        return found
 
     def _of_children(self, token: Token) -> list[Span]:
         """The coded actors a code-less group belongs to: "officials of Chad", "doctors from
