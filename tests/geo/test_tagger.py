@@ -224,3 +224,8 @@ def test_tagger_a_town_ner_calls_a_person_is_a_place_where_the_actors_say_so(ann
 def test_tagger_a_person_named_before_and_attacked_is_no_town(annotate) -> None:
     doc = annotate("Defense Secretary Lloyd Austin visited Kyiv. Critics attacked Austin on Sunday.")
     assert [span.text for span in doc.spans[PLACES]] == ["Kyiv"]
+
+
+def test_tagger_a_weekday_in_a_place_slot_is_no_place(annotate) -> None:
+    doc = annotate("Gunmen attacked a market in Kirkuk on Thursday.")
+    assert [span.text for span in doc.spans["sitrep_places"]] == ["Kirkuk"]

