@@ -700,3 +700,28 @@ def test_a_coordinated_verb_in_another_tense_keeps_its_own_date(annotate) -> Non
     found = events(annotate("Russia attacked Kharkiv on Monday and is preparing a new offensive."))
     assert [e["date"] and e["date"]["value"] for e in found][0] == "2024-10-21"
     assert all(e["date"] is None for e in found[1:])
+
+
+def test_a_condemnation_takes_no_target_from_a_clause_coordinated_with_it(annotate) -> None:
+    found = events(annotate("Sudan's Foreign Ministry condemned the killings as a war crime and called on the "
+                            "United Nations Security Council to designate the RSF a terrorist group."))
+    condemned = next(e for e in found if e["trigger_text"] == "condemned")
+    assert dyad(condemned) == ({"SDN"}, set())
+
+
+def test_a_spoken_act_after_a_reporting_verb_is_the_speakers(annotate) -> None:
+    found = events(annotate("Drones struck a fuel depot in Port Sudan on Saturday, the army's spokesman said, "
+                            "blaming the RSF."))
+    blaming = next(e for e in found if e["trigger_text"] == "blaming")
+    assert blaming["cameo"].startswith("11") and {p["sector"] for p in blaming["source"]} == {"GOV"}
+
+
+def test_the_parties_between_whom_a_war_runs_are_its_source(annotate) -> None:
+    found = events(annotate("The war between Ethiopia and the TPLF has killed tens of thousands of people."))
+    assert {p["code"] for p in found[0]["source"]} == {"ETH", "TPLF"}
+
+
+def test_what_a_side_denies_in_the_sentence_that_tells_what_it_did_stays_apart(annotate) -> None:
+    found = events(annotate('Russia\'s Defense Ministry said its forces had carried out a "massive strike" on '
+                            "military-industrial targets and denied hitting civilian buildings."))
+    assert [(e["trigger_text"], e["modality"]) for e in found] == [("carried", "reported"), ("hitting", "denied")]

@@ -48,6 +48,8 @@ def _same_happening(first: dict, other: dict) -> bool:
         return False
     if first["negated"] != other["negated"] or _different_acts(first, other) or _other_victims(first, other):
         return False
+    if _denied_beside_done(first, other):
+        return False
     if _is_verbal(first) and abs(other["sentence"] - first["sentence"]) > VERBAL_SENTENCES:
         return False
     if set(first["weapons"]) != set(other["weapons"]) and not set(first["weapons"]) & set(other["weapons"]):
@@ -64,6 +66,14 @@ def _unattributed_retelling(first: dict, other: dict) -> bool:
     targets = codes(other, "target")
     return (other["sentence"] == first["sentence"] and not codes(other, "source") and bool(codes(first, "source"))
             and bool(targets) and targets <= codes(first, "target") and other["cameo"][:2] == first["cameo"][:2])
+
+
+def _denied_beside_done(first: dict, other: dict) -> bool:
+    """In one sentence, what a side denies is not what it says it did: "said its forces had
+    carried out a strike on military targets and denied hitting civilian buildings". Across
+    sentences a denial may be of the act told elsewhere, one happening disputed."""
+    denied = (first["modality"] == "denied") != (other["modality"] == "denied")
+    return denied and first["sentence"] == other["sentence"]
 
 
 def _other_victims(first: dict, other: dict) -> bool:

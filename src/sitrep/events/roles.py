@@ -12,12 +12,13 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from sitrep.events import modality
+from sitrep.events import modality, ontology
 from sitrep.events.patterns import TriggerPattern, counterparts, weapons
 from sitrep.nlp.extensions import ACTORS, QUANTITIES
 
 _MODIFIERS = {"poss", "amod", "compound", "nmod"}
 _INHERIT_DEPS = {"xcomp", "advcl", "conj", "pcomp", "acl", "acomp"}
+_SPOKEN_QUADS = (1, 3)  # verbal cooperation and verbal conflict: acts done by saying
 _COMPLEMENTS = {"ccomp", "xcomp"}
 _NOMINAL_DEPS = ("csubj", "nsubj", "nsubjpass", "dobj", "pobj")  # a gerund the parser reads as a noun
 # Last resort for a target: an actor after one of these prepositions in the trigger's phrase
@@ -110,7 +111,7 @@ class ActorIndex:
         throughout Indonesia"."""
         patient = token.lemma_.lower() in self.patient_nouns
         for prep in token.children:
-            if prep.dep_ == "prep" and prep.lower_ in {"of", "from", "in", "throughout", "across"}:
+            if prep.dep_ == "prep" and prep.lower_ in {"of", "from", "in", "throughout", "across", "between"}:
                 weapon_only = patient and prep.lower_ == "of"
                 for obj in (c for c in prep.children if c.dep_ == "pobj"
                             and (not weapon_only or c.lemma_.lower() in weapons())):
@@ -170,8 +171,10 @@ def is_passive(verb: Token) -> bool:
     )
 
 
-def inherited_subject(verb: Token, actors: ActorIndex, depth: int = 3) -> tuple[list[Span], str] | None:
-    """The subject a non-finite or coordinated clause shares with the clause above it."""
+def inherited_subject(verb: Token, actors: ActorIndex, depth: int = 3, spoken: bool = False) -> tuple[list[Span], str] | None:
+    """The subject a non-finite or coordinated clause shares with the clause above it. Past a
+    reporting verb a participle tells more of the report ("X struck Y, officials said, killing
+    five": X did it), unless the act is `spoken` ("the army said, blaming the RSF": the army)."""
     if verb.dep_ == "acl" and children(verb, "dobj"):
         found = actors.of_phrase(verb.head)
         if found:
@@ -185,8 +188,8 @@ def inherited_subject(verb: Token, actors: ActorIndex, depth: int = 3) -> tuple[
             return actors.of_phrase(head), "relcl"
         elif current.dep_ == "acl" and head.dep_ in {"dobj", "nsubjpass"}:
             head = head.head
-        elif current.dep_ == "advcl" and head.i in actors.cues:
-            head = reported_clause(head)  # "X struck Y, officials said, killing five": X did it
+        elif current.dep_ == "advcl" and head.i in actors.cues and not spoken:
+            head = reported_clause(head)
             if head is None:
                 return None
         elif current.dep_ not in _INHERIT_DEPS or head.i == current.i:
@@ -230,7 +233,7 @@ def verb_roles(verb: Token, pattern: TriggerPattern, actors: ActorIndex) -> Role
     for prep, pobj in prep_objects(verb, pattern.target_preps):
         roles.add("target", actors.of_phrase(pobj), f"prep.{prep}")
     if not roles.source and not passive:
-        inherited = inherited_subject(verb, actors)
+        inherited = inherited_subject(verb, actors, spoken=ontology.quad_class_of(pattern.cameo[:2]) in _SPOKEN_QUADS)
         if inherited:
             roles.add("source", inherited[0], inherited[1])
     if not roles.target:
@@ -284,8 +287,10 @@ def _clause_target(verb: Token, actors: ActorIndex, roles: Roles) -> None:
 def _subtree_target(head: Token, actors: ActorIndex, roles: Roles, depth: int = 8) -> None:
     """For acts aimed at whoever the sentence blames (protests, criticism, rejection), the
     nearest coded actor (not a mere place) anywhere below the clause, through purposes and
-    relative clauses: "rioted, calling for the removal of President Mubarak" → Egypt."""
-    for token in _below(head, depth, lambda child, parent: parent is head and child.dep_ in {"nsubj", "nsubjpass"}):
+    relative clauses: "rioted, calling for the removal of President Mubarak" → Egypt; not in a
+    clause coordinated with it, which tells its own act ("condemned the killings and called on
+    the Security Council": the council is no target of the condemnation)."""
+    for token in _below(head, depth, lambda child, parent: parent is head and _own_clause_or_subject(child)):
         actor = actors.at(token)
         if actor is None or not actor._.sitrep_actor["code"] or actor._.sitrep_actor["kind"] == "place":
             continue
@@ -293,6 +298,10 @@ def _subtree_target(head: Token, actors: ActorIndex, roles: Roles, depth: int = 
         if found:
             roles.add("target", found, "subtree")
             return
+
+
+def _own_clause_or_subject(child: Token) -> bool:
+    return child.dep_ in {"nsubj", "nsubjpass"} or (child.dep_ == "conj" and child.pos_ in {"VERB", "AUX"})
 
 
 def _below(head: Token, depth: int, prune: Callable[[Token, Token], bool]) -> Iterator[Token]:
