@@ -36,8 +36,8 @@ _PLACE_FEATURES = {"city", "admin1", "admin2", "region"}
 # Where a name NER calls a person stays one even when a town bears it.
 _PERSON_DEPS = {"nsubj", "nsubjpass", "compound", "poss", "appos"}
 _PERSON_PREFIX_KINDS = {"country", "organization"}  # "Russian Foreign Minister X", "Houthi spokesman X"
-_FILED_FROM = {"place", "country"}
-_LARGE_TOWN = 100_000  # an ORG entity naming a town this large is the town  # what a dateline names: no actor
+_FILED_FROM = {"place", "country"}  # what a dateline names: no actor
+_LARGE_TOWN = 100_000  # an ORG entity naming a town this large is the town
 
 
 

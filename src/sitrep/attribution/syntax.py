@@ -140,11 +140,11 @@ def _held_record(noun: Token) -> Mention | None:
     if noun.lemma_.lower() not in record_nouns():
         return None
     named = [child for child in noun.lefts if child.dep_ == "compound" and child.pos_ == "PROPN"]
-    holders = [(named[-1], "claimant.record_holder")] if named else _noun_holders(noun)
-    if not holders:
+    holder = named[-1] if named else next((head for head, _ in _noun_holders(noun)), None)
+    if holder is None:
         return None
     start, end = noun_phrase(noun)
-    return Mention(start, end, holders[0][0].i, "claimant.record_holder")
+    return Mention(start, end, holder.i, "claimant.record_holder")
 
 
 def _issuer(noun: Token) -> Token | None:

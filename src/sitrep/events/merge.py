@@ -44,11 +44,7 @@ def dates_meet(a: dict | None, b: dict | None) -> bool:
 
 
 def _same_happening(first: dict, other: dict) -> bool:
-    if not (_key(first) == _key(other) or _unattributed_retelling(first, other)):
-        return False
-    if first["negated"] != other["negated"] or _different_acts(first, other) or _other_victims(first, other):
-        return False
-    if _denied_beside_done(first, other):
+    if not (_key(first) == _key(other) or _unattributed_retelling(first, other)) or _told_apart(first, other):
         return False
     if _is_verbal(first) and abs(other["sentence"] - first["sentence"]) > VERBAL_SENTENCES:
         return False
@@ -57,6 +53,12 @@ def _same_happening(first: dict, other: dict) -> bool:
     if not (codes(first, "source") or codes(first, "target")) or _counted_apart(first, other):
         return False
     return dates_meet(first.get("date"), other.get("date")) and _compatible(first.get("location"), other.get("location"), "name")
+
+
+def _told_apart(first: dict, other: dict) -> bool:
+    """Whether the text itself says the two mentions are different acts."""
+    return (first["negated"] != other["negated"] or _different_acts(first, other) or _other_victims(first, other)
+            or _denied_beside_done(first, other))
 
 
 def _unattributed_retelling(first: dict, other: dict) -> bool:
