@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import calendar
 from bisect import bisect_right
+from collections.abc import Iterator
 from typing import get_args
 
 import numpy as np
@@ -196,14 +197,8 @@ def _opens_period(root: Token, trigger: Token) -> bool:
     Friday", "have clashed since China seized it in 2012"."""
     if root.dep_ == "pobj" and root.head.lower_ == _PERIOD_START:
         return True
-    current = root
-    for _ in range(40):
-        if current.i == trigger.i or current.head.i == current.i:
-            return False
-        if any(child.dep_ == "mark" and child.lower_ == _PERIOD_START for child in current.children):
-            return True
-        current = current.head
-    return False
+    return any(child.dep_ == "mark" and child.lower_ == _PERIOD_START
+               for current in _up_to(root, trigger) for child in current.children)
 
 
 def _to_publication(date: dict, doc: Doc) -> dict:
@@ -252,14 +247,18 @@ def _in_clause_of_another(token: Token, trigger: Token) -> bool:
     """Whether the token sits, below the trigger, in a clause on a noun that tells of another
     thing than the event ("Zourabichvili, whose term ends this month", "the award that judges in
     The Hague handed down"; but "the attack, which came on Monday")."""
+    return any(current.dep_ in _NOUN_CLAUSES and current.head.i != trigger.i and _tells_of_another(current)
+               for current in _up_to(token, trigger))
+
+
+def _up_to(token: Token, trigger: Token, limit: int = 40) -> Iterator[Token]:
+    """The token and its heads, up to (not including) the trigger or the sentence root."""
     current = token
-    for _ in range(40):
+    for _ in range(limit):
         if current.i == trigger.i or current.head.i == current.i:
-            return False
-        if current.dep_ in _NOUN_CLAUSES and current.head.i != trigger.i and _tells_of_another(current):
-            return True
+            return
+        yield current
         current = current.head
-    return False
 
 
 def _tells_of_another(clause: Token) -> bool:

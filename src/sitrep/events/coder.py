@@ -333,7 +333,7 @@ def _drop_contents(matches: list[Match]) -> list[Match]:
     """What a verbal act is about is not an event of its own: "demanded that the US cancel the
     sale", "accused Russia of shelling", "promised to send troops" are one demand, one
     accusation, one promise (CAMEO codes the verbal act)."""
-    verbal = {m.token.i for m in matches if ontology.cameo(m.pattern.cameo).quad_class in (1, 3)}
+    verbal = {m.token.i for m in matches if ontology.is_verbal(m.pattern.cameo)}
     triggers = {m.token.i for m in matches}
     kept = []
     for match in matches:

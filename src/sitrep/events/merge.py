@@ -46,7 +46,7 @@ def dates_meet(a: dict | None, b: dict | None) -> bool:
 def _same_happening(first: dict, other: dict) -> bool:
     if not (_key(first) == _key(other) or _unattributed_retelling(first, other)) or _told_apart(first, other):
         return False
-    if _is_verbal(first) and abs(other["sentence"] - first["sentence"]) > VERBAL_SENTENCES:
+    if ontology.is_verbal(first["cameo"]) and abs(other["sentence"] - first["sentence"]) > VERBAL_SENTENCES:
         return False
     if set(first["weapons"]) != set(other["weapons"]) and not set(first["weapons"]) & set(other["weapons"]):
         return False
@@ -94,7 +94,7 @@ def _different_acts(first: dict, other: dict) -> bool:
     words ("began a hunger strike to protest"), so they still merge."""
     a, b = first["cameo"][:3], other["cameo"][:3]
     specific = len(a) == len(b) == 3 and a != b and not a.endswith("0") and not b.endswith("0")
-    return specific and not _is_verbal(first)
+    return specific and not ontology.is_verbal(first["cameo"])
 
 
 def _counted_apart(first: dict, other: dict) -> bool:
@@ -105,10 +105,6 @@ def _counted_apart(first: dict, other: dict) -> bool:
     return any(a["kind"] and a["kind"] == b["kind"] and a["claimant"] == b["claimant"]
                and b["value"] is not None and a["value"] is not None and b["value"] < a["value"]
                for a in first["quantities"] for b in other["quantities"])
-
-
-def _is_verbal(event: dict) -> bool:
-    return ontology.cameo(event["cameo"]).quad_class in (1, 3)
 
 
 def fold(into: dict, other: dict, recode: bool = True) -> None:

@@ -292,6 +292,12 @@ def cameo(code: str) -> CameoCode:
         raise KeyError(f"unknown CAMEO code {code!r}") from None
 
 
+def is_verbal(code: str) -> bool:
+    """Whether the CAMEO code is an act done in words: verbal cooperation or verbal conflict
+    (quad classes 1 and 3), as statements, appeals, accusations and protests are."""
+    return cameo(code).quad_class in (1, 3)
+
+
 def is_cameo(code: str) -> bool:
     """True when `code` is a CAMEO event code in the packaged table."""
     return code in load_ontology().cameo

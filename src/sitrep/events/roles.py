@@ -18,7 +18,6 @@ from sitrep.nlp.extensions import ACTORS, QUANTITIES
 
 _MODIFIERS = {"poss", "amod", "compound", "nmod"}
 _INHERIT_DEPS = {"xcomp", "advcl", "conj", "pcomp", "acl", "acomp"}
-_SPOKEN_QUADS = (1, 3)  # verbal cooperation and verbal conflict: acts done by saying
 _COMPLEMENTS = {"ccomp", "xcomp"}
 _NOMINAL_DEPS = ("csubj", "nsubj", "nsubjpass", "dobj", "pobj")  # a gerund the parser reads as a noun
 # Last resort for a target: an actor after one of these prepositions in the trigger's phrase
@@ -233,7 +232,7 @@ def verb_roles(verb: Token, pattern: TriggerPattern, actors: ActorIndex) -> Role
     for prep, pobj in prep_objects(verb, pattern.target_preps):
         roles.add("target", actors.of_phrase(pobj), f"prep.{prep}")
     if not roles.source and not passive:
-        inherited = inherited_subject(verb, actors, spoken=ontology.quad_class_of(pattern.cameo[:2]) in _SPOKEN_QUADS)
+        inherited = inherited_subject(verb, actors, spoken=ontology.is_verbal(pattern.cameo))
         if inherited:
             roles.add("source", inherited[0], inherited[1])
     if not roles.target:
