@@ -97,6 +97,23 @@ def test_anaphors_take_the_code_of_what_they_refer_to(annotate, text, anaphor, c
 
 
 @pytest.mark.parametrize(
+    ("text", "anaphor", "code"),
+    [
+        ("Britain, which keeps two warships near Cyprus, said on Monday it would send aid.", "it", "GBR"),
+        ("Turkey's foreign ministry said its envoy had left Beirut for Cyprus. It urged restraint.", "It", "TUR"),
+        ("Kenya said it had paid 40 Somali traders for the goods they lost.", "they", "SOM"),
+    ],
+)
+def test_a_subject_pronoun_prefers_a_subject_that_agrees_with_it(annotate, text, anaphor, code) -> None:
+    assert actors(annotate(text))[anaphor]["code"] == code
+
+
+def test_the_country_does_not_point_back_to_a_demonym_describing_a_thing(annotate) -> None:
+    doc = annotate("Crowds waved Russian flags in the square. Troops are stationed across the country.")
+    assert actors(doc).get("country", {}).get("code") != "RUS"
+
+
+@pytest.mark.parametrize(
     ("text", "bound"),
     [
         ("The RSF stormed the camp. The war has forced more than 10 million from their homes.", True),

@@ -28,6 +28,8 @@ from sitrep.nlp.extensions import ACTORS
 _MODIFIER_DEPS = {"amod", "compound", "poss", "nmod", "npadvmod"}
 _PARTICIPANT_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "agent", "conj", "appos", "dative"}
 _POSSESSIVE = {"'s", "’s", "'"}
+_SUBJECTS = {"nsubj", "nsubjpass"}
+_PLURAL_PRONOUNS = {"they", "their", "them"}
 _PRIORITY = {"person": 0, "group": 1, "named_for_state": 2, "name": 3, "ner": 4, "place": 5, "sector": 6}
 # "Saudi-led coalition", "Hamas-run ministry": the group is the named actor's.
 _HEADED_BY = ("led", "run", "controlled", "commanded")
@@ -452,16 +454,38 @@ def _names_its_own(token: Token, by_token: dict[int, Mention]) -> bool:
 
 def _antecedent(mentions: list[Mention], token: Token, rule: Anaphor) -> Mention | None:
     """The nearest earlier mention, within three sentences, of a kind the anaphor can point to;
-    "the minister" points to the last person the text gave that title."""
+    "the minister" points to the last person the text gave that title. A subject pronoun
+    prefers a subject of its own or the previous sentence ("The United States, which has
+    troops in Niger, said it had suspended aid": "it" is the United States)."""
     window = _window_start(token)
-    for mention in reversed(mentions):
-        if mention.end > token.i or mention.start < window or mention.kind not in rule.kinds:
-            continue
-        if rule.same_title and token.lower_ in (mention.title or "").lower():
-            return mention
-        if not rule.same_title and mention.code:
-            return mention
-    return None
+    candidates = [m for m in reversed(mentions) if m.end <= token.i and m.start >= window
+                  and m.kind in rule.kinds and not (not rule.pronoun and _describes(token.doc, m))]
+    if rule.same_title:
+        return next((m for m in candidates if token.lower_ in (m.title or "").lower()), None)
+    coded = [m for m in candidates if m.code]
+    if rule.pronoun and token.dep_ in _SUBJECTS:
+        near = _window_start(token, sentences=2)
+        subject = next((m for m in coded if m.start >= near and _is_subject(token.doc, m)
+                        and _agrees(token, token.doc[m.start : m.end].root)), None)
+        if subject is not None:
+            return subject
+    return coded[0] if coded else None
+
+
+def _describes(doc: Doc, mention: Mention) -> bool:
+    """A demonym describing something ("waving Russian flags") names no one "the country" or
+    "the government" can point back to (a pronoun can: "British nationals ... they")."""
+    root = doc[mention.start : mention.end].root
+    return root.dep_ == "amod" and not mention.start <= root.head.i < mention.end
+
+
+def _agrees(pronoun: Token, head: Token) -> bool:
+    """ "they" wants a plural head ("the rebels"), "it" a singular one."""
+    return (pronoun.lower_ in _PLURAL_PRONOUNS) == (head.tag_ in {"NNS", "NNPS"})
+
+
+def _is_subject(doc: Doc, mention: Mention) -> bool:
+    return doc[mention.start : mention.end].root.dep_ in _SUBJECTS
 
 
 def _window_start(token: Token, sentences: int = 3) -> int:
