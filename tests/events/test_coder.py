@@ -62,6 +62,20 @@ def test_unnamed_protesters_act_for_the_people_of_the_place(annotate, text, code
     assert [(p["code"], p["sector"]) for p in event["source"] if p["code"]] == [(code, "CVL")]
 
 
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Hundreds of students rallied outside the Turkish embassy in Stockholm on Friday.", "SWE"),
+        ("Hundreds of students rallied outside the Turkish embassy on Friday.", None),
+    ],
+)
+def test_protesters_outside_a_building_act_for_its_town_not_its_owner(annotate, text, code) -> None:
+    (event,) = [e for e in events(annotate(text)) if e["cameo"].startswith("14")]
+    placed = [p for p in event["source"] if p["code"]]
+    assert [(p["code"], p["evidence"]) for p in placed] == ([(code, "place.outside")] if code else [])
+    assert [p["code"] for p in event["target"]] == ["TUR"]
+
+
 def test_an_unclaimed_bombing_is_an_unidentified_armed_force_of_the_place(annotate) -> None:
     text = "Three US servicemen were killed by an improvised explosive device outside the Iraqi city of Basra."
     (event,) = [e for e in events(annotate(text)) if e["cameo"].startswith("183")]

@@ -239,6 +239,7 @@ def test_triggers_01_05_code_paraphrases(annotate, text, code, sources, targets)
         "The central bank published an optimistic forecast.",
         "Hezbollah's attack on the base will be met with a severe response, the Israeli minister said.",
         "The Russian announcement was met with skepticism in Kyiv.",
+        "The freed Ukrainian sailors were flown to Poland on Friday.",
     ],
 )
 def test_triggers_01_05_leave_other_sentences_alone(annotate, text):

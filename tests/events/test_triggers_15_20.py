@@ -56,6 +56,7 @@ COERCION = [
     ("Russian authorities detained an American journalist.", "173", {"RUS"}, {"USA"}),
     ("The arrest of the journalist by Russian authorities sparked outrage.", "173", {"RUS"}, set()),
     ("Three activists were detained by Egyptian police in Cairo.", "173", {"EGY"}, set()),
+    ("The freed men included Georgian soldiers captured by separatists in 2008.", "173", set(), {"GEO"}),
     ("Iran deported two French citizens.", "174", {"IRN"}, {"FRA"}),
     ("Georgian riot police used water cannon against demonstrators in Tbilisi.", "175", {"GEO"}, set()),
     ("Serbian police cracked down on students in Belgrade.", "175", {"SRB"}, set()),

@@ -25,6 +25,7 @@ from sitrep.events.merge import codes, dates_meet, fold, merge_mentions
 from sitrep.events.patterns import TriggerPattern, is_attack
 from sitrep.events.roles import ActorIndex, Roles, noun_roles, prep_objects, reported_clause, verb_roles
 from sitrep.events.story_time import date_from_story
+from sitrep.geo import rules as place_rules
 from sitrep.nlp.extensions import actor_key
 
 _POS = {"VERB": "VERB", "NOUN": "NOUN", "PROPN": "NOUN", "ADJ": "ADJ"}
@@ -32,6 +33,7 @@ _STANCE_MODALITY = {"deny": "denied", "claim": "reported", "dispute": "reported"
 _DOMESTIC_SECTORS = {"COP", "GOV", "JUD", "LEG"}
 _UNIDENTIFIED = "UAF"  # an armed force no one names; a named one, even without a code, is identified
 _GATHERING_PREPS = ("in", "at", "outside", "near", "across", "throughout", "around", "through")
+_OWNER_DEPS = {"amod", "compound", "poss", "nmod"}  # "the French base", "Russia's embassy"
 _PEOPLE_KINDS = {kind: "people" for kind in ("dead", "injured", "arrested", "displaced", "missing")}
 _FOLLOWUP = "followup.definite_noun"  # evidence of a later mention folded into its attack
 _CONSEQUENCE = "consequence.of_attack"  # evidence of force folded into the attack it tells more of
@@ -387,10 +389,25 @@ def _place_as_source(pattern: TriggerPattern, token: Token, roles: Roles, actors
     heads = (token, modality_cues.clause_head(token), *constraints.objects(token), *constraints.subjects(token))
     for head in dict.fromkeys(heads):
         for prep, obj in prep_objects(head, _GATHERING_PREPS):
-            places = [a for a in actors.of_phrase(obj) if a._.sitrep_actor["kind"] in {"place", "country"}]
+            places = _places_named(obj, actors)
             if places:
                 roles.add("source", places, f"place.{prep}")
                 return
+
+
+def _places_named(obj: Token, actors: ActorIndex) -> list[Span]:
+    """The places a phrase of gathering names, the town its building stands in first. The
+    owner of a building is no place ("rallied outside the French military base" is not
+    France's); the country of a town is ("outside the Iraqi city of Basra")."""
+    inner = [place for _, inner in prep_objects(obj, _GATHERING_PREPS) for place in _places_named(inner, actors)]
+    return inner or [a for a in actors.of_phrase(obj) if a._.sitrep_actor["kind"] in {"place", "country"}
+                     and not _owner_of(a, obj)]
+
+
+def _owner_of(actor: Span, obj: Token) -> bool:
+    root = actor.root
+    return (root.head.i == obj.i and root.dep_ in _OWNER_DEPS
+            and place_rules.packaged_cues().get("place_noun", obj.lower_) is None)
 
 
 def _domestic(targets: list[dict], sources: list[Span]) -> list[dict]:
@@ -433,8 +450,8 @@ def _reciprocal(mutual: bool, roles: Roles) -> bool:
 
 def _participant(actor: Span, roles: Roles, role: str, pattern: TriggerPattern) -> dict:
     data = actor._.sitrep_actor
-    relation = next((r.split(":", 1)[1] for r in roles.relations if r.startswith(f"{role}:")), None)
-    placed = data["kind"] in {"place", "country"} and any(r.startswith(f"{role}:place.") for r in roles.relations)
+    relation = roles.relation(role, actor)
+    placed = data["kind"] in {"place", "country"} and (relation or "").startswith("place.")
     sector = pattern.place_as_source if placed else data["sector"]
     return {"actor": actor_key(actor), "code": data["code"], "sector": sector,
             "country": data.get("country"), "evidence": relation}

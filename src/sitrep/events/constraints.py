@@ -20,12 +20,16 @@ _WEAK_RELATIONS = ("phrase.", "governor.")
 
 
 def objects(token: Token) -> list[Token]:
-    """What a trigger acts on: a noun's "of" phrase, a verb's object, or a passive's subject
-    and retained object ("was granted asylum")."""
+    """What a trigger acts on: a noun's "of" phrase, a verb's object, a passive's subject
+    and retained object ("was granted asylum"), or the noun a passive participle modifies
+    ("soldiers captured in Mariupol")."""
     if token.pos_ in {"NOUN", "PROPN"}:
         return [o for p in token.children if p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
-    deps = {"nsubjpass", "dobj"} if is_passive(token) else {"dobj"}
-    return [c for c in token.children if c.dep_ in deps]
+    passive = is_passive(token)
+    found = [c for c in token.children if c.dep_ in ({"nsubjpass", "dobj"} if passive else {"dobj"})]
+    if not found and passive and token.dep_ == "acl" and token.head.pos_ in {"NOUN", "PROPN"}:
+        found = [token.head]
+    return found
 
 
 def subjects(token: Token) -> list[Token]:

@@ -139,6 +139,7 @@ class Roles:
     target: list[Span] = field(default_factory=list)
     theme: Token | None = None
     relations: list[str] = field(default_factory=list)
+    found_by: dict[tuple[str, int], str] = field(default_factory=dict)  # (role, actor start): relation
 
     def add(self, role: str, actors: list[Span], relation: str) -> None:
         bucket = self.source if role == "source" else self.target
@@ -146,6 +147,12 @@ class Roles:
         if new:
             bucket.extend(new)
             self.relations.append(f"{role}:{relation}")
+            self.found_by.update(((role, a.start), relation) for a in new)
+
+    def relation(self, role: str, actor: Span) -> str | None:
+        """How the actor came to fill the role ("nsubj", "place.outside")."""
+        first = next((r.split(":", 1)[1] for r in self.relations if r.startswith(f"{role}:")), None)
+        return self.found_by.get((role, actor.start), first)
 
 
 def children(token: Token, *deps: str) -> list[Token]:
