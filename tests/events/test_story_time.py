@@ -21,6 +21,14 @@ def test_hours_later_is_the_same_day_as_the_event_before(annotate) -> None:
     assert "the same day as the shelled event of 2024-12-02" in bombing["reason"]
 
 
+def test_a_claim_and_a_quote_may_stand_between_the_event_and_hours_later(annotate) -> None:
+    text = ("Rebels shelled an army post near the border on Monday evening.\n\n"
+            "A rebel spokesman claimed the attack, saying the post had fired first.\n\n"
+            "The army said its jets had bombed rebel positions hours later.")
+    bombing = dates(annotate(text, published=PUBLISHED))["bombed"]
+    assert bombing["start"] == "2024-12-02"
+
+
 @pytest.mark.parametrize(("told", "day"), [("Two days later", "2024-12-04"), ("48 hours later", "2024-12-04"), ("The next day", "2024-12-03"),
                                            ("The previous day", "2024-12-01")])
 def test_days_later_or_the_next_day_count_from_the_event_before(annotate, told, day) -> None:
@@ -37,8 +45,9 @@ def test_weeks_earlier_give_the_week(annotate) -> None:
 @pytest.mark.parametrize("text", [
     # nothing dated before it
     "Hours later, government jets bombed rebel positions.",
-    # the dated event is two paragraphs back
-    "Rebels shelled an army post on Monday.\n\nThe army denied losses.\n\nHours later, government jets bombed the rebels.",
+    # the dated event is three paragraphs back
+    "Rebels shelled an army post on Monday.\n\nThe army denied losses.\n\nIt gave no figures.\n\n"
+    "Hours later, government jets bombed the rebels.",
     # the count would pass the publication date
     "Rebels shelled an army post on Thursday. Two days later, government jets bombed the rebels.",
 ])

@@ -4,8 +4,8 @@
 villages": "hours later" says nothing against the publication date, but the story has just
 dated the mortar fire, so the strikes fall on that Monday. An undated event whose time is told
 "later", "earlier" or as "the next day" is dated from the last event before it with a day of
-its own, in its paragraph or the one before (a paragraph of reactions may come between the
-attack and "hours later", but a story does not count across more).
+its own, in its paragraph or the two before (a claim and a quote may come between the
+attack and "hours later", as in wire copy, but a story does not count across more).
 Docs: docs/events.md
 """
 
@@ -23,7 +23,7 @@ from sitrep.timex.offsets import narrative_shift
 from sitrep.timex.tagger import published_date
 
 # How many paragraphs back the story's time may have been set.
-STORY_PARAGRAPHS = 1
+STORY_PARAGRAPHS = 2
 
 
 def date_from_story(doc: Doc, events: list[dict], triggers: set[int], stops: set[int]) -> None:
