@@ -411,6 +411,22 @@ def test_a_later_mention_of_the_attack_gives_its_date_place_and_claimant(annotat
     assert {c["claimant_text"] for c in event["claims"]} == {"residents", "Ko Thura"}
 
 
+def test_the_dead_of_a_later_sentence_fall_in_the_attack_the_definite_noun_names(annotate) -> None:
+    text = ("Ethiopian jets bombed rebel positions near Gondar on Tuesday. "
+            "A regional health official said four civilians were killed and 11 hurt in the raids.")
+    found = events(annotate(text, published="2024-06-15"))
+    [event] = [e for e in found if e["cameo"].startswith(("18", "19"))]
+    assert event["trigger_text"] == "bombed" and event["date"]["start"] == "2024-06-11"
+    assert {(q["kind"], q["value"]) for q in event["quantities"]} >= {("dead", 4), ("injured", 11)}
+    assert [c["claimant_text"] for c in event["claims"]] == ["A regional health official"]
+
+
+def test_dead_in_an_attack_with_its_own_attacker_stay_its_own(annotate) -> None:
+    text = ("Ethiopian jets bombed rebel positions near Gondar on Tuesday. "
+            "Rebel fighters killed four soldiers in the raid on a nearby base, a rebel spokesman said.")
+    assert len([e for e in events(annotate(text, published="2024-06-15")) if e["cameo"].startswith(("18", "19"))]) == 2
+
+
 @pytest.mark.parametrize(
     "text",
     ["Russia shelled Kherson on Monday. In 2022, the attack on the city was repelled.",

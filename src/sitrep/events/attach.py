@@ -19,6 +19,7 @@ from sitrep.events.patterns import Weapon, weapons
 from sitrep.geo import rules as place_rules
 from sitrep.model import PlacePrecision
 from sitrep.nlp.extensions import ACTORS, PLACES, QUANTITIES, TIMES
+from sitrep.quantities.rules import packaged_rules as quantity_rules
 from sitrep.timex.tagger import published_date
 
 _MEASURE_PREPS = {"of"}
@@ -26,6 +27,7 @@ _CASUALTIES = frozenset({"dead", "injured", "missing"})
 _CARRY_SENTENCES = 2  # how far back a stray casualty figure looks for its attack
 _SUBJECTS = frozenset({"nsubj", "agent"})
 _DEFINITE = frozenset({"the", "this", "that"})
+_FELL_IN = frozenset({"in", "during"})  # "were killed in the raids"
 _ANAPHORIC_CONTENT = {"report", "claim", "allegation", "account", "news", "information", "it", "this", "that", "move", "deployment"}
 # A time after these ends a period rather than dating what happens.
 _PERIOD_ENDS = frozenset({"until", "till", "til"})
@@ -96,15 +98,34 @@ def _own_attack(token: Token, attacks: set[int], followups: set[int]) -> bool:
 
 def followups(doc: Doc, attack_nouns: np.ndarray) -> list[Token]:
     """Definite attack nouns (`attack_nouns`: their lemmas' hashes) that are a clause's subject
-    ("The strike hit a school early on Friday"): maybe later mentions of an attack told before,
+    ("The strike hit a school early on Friday") or where its dead and wounded fell ("three
+    civilians were killed in the raids"): maybe later mentions of an attack told before,
     adding its details. A copula sums up rather than tells ("The attack was the third in the
     Red Sea this month")."""
     candidates = (doc[int(i)] for i in np.flatnonzero(np.isin(doc.to_array("LEMMA"), attack_nouns)))
     return [
         token for token in candidates
-        if token.dep_ in ("nsubj", "nsubjpass") and token.pos_ == "NOUN" and token.head.lemma_ != "be"
-        and any(child.dep_ == "det" and child.lower_ in _DEFINITE for child in token.children)
+        if token.pos_ == "NOUN" and any(child.dep_ == "det" and child.lower_ in _DEFINITE for child in token.children)
+        and ((token.dep_ in ("nsubj", "nsubjpass") and token.head.lemma_ != "be") or _casualties_fell_in(token))
     ]
+
+
+def _casualties_fell_in(token: Token) -> bool:
+    """ "were killed in the raids", but not "fighters killed four in the raid", an attack of
+    its own (a figure as subject, "nine wounded in the raids", is the counted)."""
+    prep = token.head
+    verb = prep.head
+    return (token.dep_ == "pobj" and prep.lower_ in _FELL_IN
+            and (predicate := quantity_rules().predicate_by_lemma.get(verb.lemma_)) is not None
+            and predicate.kind in _CASUALTIES
+            and not any(c.dep_ in _SUBJECTS and c.pos_ != "NUM" for c in verb.children))
+
+
+def told_by(noun: Token) -> list[Token]:
+    """The clauses a follow-up noun tells of: the verb it is subject of, or the verb of the
+    dead and wounded and those it is coordinated with ("were killed and nine wounded in the raids")."""
+    verb = noun.head if noun.dep_ != "pobj" else noun.head.head
+    return [verb, *verb.conjuncts] if noun.dep_ == "pobj" else [verb]
 
 
 def carrier(span: Span, events: list[dict], starts: list[int]) -> dict | None:

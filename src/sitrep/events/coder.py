@@ -261,11 +261,13 @@ def _carry_followups(doc: Doc, events: list[dict], later: list[Token], stops: se
     by_trigger = {e["trigger_i"]: e for e in events}
     coded = set(by_trigger)
     for noun in later:
-        own = [by_trigger[k] for k in (noun.i, noun.head.i) if k in by_trigger]
-        event = attach.carrier(doc[noun.i : noun.i + 1], force, starts)
+        clauses = attach.told_by(noun)
+        own = [by_trigger[k] for k in (noun.i, *(c.i for c in clauses)) if k in by_trigger]
+        first = min((noun.i, *(mention["trigger_i"] for mention in own)))
+        event = attach.carrier(doc[first : first + 1], force, starts)
         if event is None or any(mention is event or mention["source"] for mention in own):
             continue
-        for mention in own or [_followup_mention(doc, noun, coded, stops, starts)]:
+        for mention in own or [_followup_mention(doc, noun, clauses[0], coded, stops, starts)]:
             if not dates_meet(mention["date"], event["date"]):
                 continue
             mention["evidence"] = f"{_FOLLOWUP} {mention['evidence']}".strip()
@@ -279,9 +281,8 @@ def _carry_followups(doc: Doc, events: list[dict], later: list[Token], stops: se
                 force.remove(mention)
 
 
-def _followup_mention(doc: Doc, noun: Token, coded: set[int], stops: set[int], starts: list[int]) -> dict:
+def _followup_mention(doc: Doc, noun: Token, clause: Token, coded: set[int], stops: set[int], starts: list[int]) -> dict:
     """What an uncoded clause opened by an attack noun says: its date and place."""
-    clause = noun.head
     return {
         "trigger_text": noun.text, "trigger_start": noun.idx, "trigger_end": noun.idx + len(noun.text),
         "sentence": bisect_right(starts, noun.i) - 1, "evidence": "",
