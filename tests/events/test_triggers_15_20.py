@@ -37,6 +37,7 @@ REDUCED_RELATIONS = [
     ("Nicaragua broke off diplomatic relations with Taiwan.", "161", {"NIC"}, {"TWN"}),
     ("Germany expelled two Iranian diplomats on Wednesday.", "161", {"DEU"}, {"IRN"}),
     ("Poland's expulsion of Russian diplomats angered Moscow.", "161", {"POL"}, {"RUS"}),
+    ("Mali ordered the Swedish envoy to leave within 72 hours.", "161", {"MLI"}, {"SWE"}),
     ("Jordan recalled its ambassador from Israel over the war in Gaza.", "161", {"JOR"}, {"ISR"}),
     ("Canada shut its embassy in Tehran.", "161", {"CAN"}, {"IRN"}),
     ("The Pentagon froze military assistance to Ukraine.", "1622", {"USA"}, {"UKR"}),
