@@ -23,6 +23,7 @@ from sitrep.events import modality as modality_cues
 from sitrep.events import patterns as pattern_data
 from sitrep.events.merge import codes, dates_meet, fold, merge_mentions
 from sitrep.events.patterns import TriggerPattern, is_attack
+from sitrep.events.responses import answer_targets
 from sitrep.events.roles import ActorIndex, Roles, noun_roles, prep_objects, reported_clause, verb_roles
 from sitrep.events.story_time import date_from_story
 from sitrep.geo import rules as place_rules
@@ -81,6 +82,7 @@ class EventCoder:
         _carry_casualties(doc, events, coded, attacks, sentence_starts, {noun.i for noun in later})
         _carry_followups(doc, events, later, stops, sentence_starts)
         date_from_story(doc, events, triggers, stops)
+        answer_targets(doc, events, actors)
         _attach_claims(doc, events, actors)
         doc._.sitrep_events = [_finish(e) for e in merge_mentions(events)]
         return doc
