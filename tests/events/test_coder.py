@@ -421,6 +421,16 @@ def test_the_dead_of_a_later_sentence_fall_in_the_attack_the_definite_noun_names
     assert [c["claimant_text"] for c in event["claims"]] == ["A regional health official"]
 
 
+def test_each_figure_of_a_fight_keeps_the_claimant_who_gave_it(annotate) -> None:
+    text = ("Rebels overran an army base near Bunia on Tuesday. Up to 25 soldiers were killed in the "
+            "fighting, according to a military source, while the rebels said they had lost only three fighters.")
+    [event] = [e for e in events(annotate(text, published="2024-06-15")) if e["cameo"].startswith(("18", "19"))]
+    source = next(c["claimant"] for c in event["claims"] if c["claimant_text"] == "a military source")
+    by = {q["text"]: q["claimant"] for q in event["quantities"]}
+    assert event["trigger_text"] == "overran" and by["Up to 25"] == source
+    assert by["three"] is not None and by["three"] != source
+
+
 def test_dead_in_an_attack_with_its_own_attacker_stay_its_own(annotate) -> None:
     text = ("Ethiopian jets bombed rebel positions near Gondar on Tuesday. "
             "Rebel fighters killed four soldiers in the raid on a nearby base, a rebel spokesman said.")

@@ -62,7 +62,9 @@ class EventCoder:
             for lemma in pattern.lemmas:
                 *before, last = lemma.lower().split()
                 self.index.setdefault((pattern.pos, last), []).append((tuple(before), pattern))
-        attack_nouns = _force_nouns(self.patterns, lambda p: p.specificity == 0 and not p.requires_actor_modifier)
+        # nouns that name a fight on their own; "the clashes" refers back to one even where
+        # "clashes" alone codes none (`requires_actor_modifier`)
+        attack_nouns = _force_nouns(self.patterns, lambda p: p.specificity == 0)
         self.attack_nouns = np.array(sorted(nlp.vocab.strings.add(lemma) for lemma in attack_nouns), dtype=np.uint64)
         self.patient_nouns = _force_nouns(self.patterns, lambda p: p.of_role == "target")
 
@@ -477,20 +479,28 @@ def _confidence(pattern: TriggerPattern, roles: Roles) -> float:
 
 
 def _attach_claims(doc: Doc, events: list[dict], actors: ActorIndex) -> None:
+    """Each claim vouches for the events it tells; each figure belongs to the narrowest claim
+    that holds it, even one telling no event of its own ("the rebels said they had lost only
+    five fighters", a figure carried to the attack)."""
     vouched: list[tuple[int, str | None, dict]] = []
     text = doc.text
     for claim in doc._.sitrep_claims or []:
         targets = attach.claim_targets(claim, events, doc)
-        if not targets:
-            continue
-        date = attach.claim_date(doc, claim)
+        date = attach.claim_date(doc, claim) if targets else None
         for claimant in claim.get("claimants") or [{}]:
             record = _claim_record(text, claim, claimant, actors, date)
             for k in targets:
                 _add_claim(events[k], record, claim)
-                vouched.append((k, record["claimant"], claim))
+            vouched.extend((k, record["claimant"], claim) for k in _holding_figures(events, claim, targets))
     for k, claimant, claim in sorted(vouched, key=lambda v: v[2]["content_end"] - v[2]["content_start"]):
         _attribute_figures(events[k], claimant, claim)
+
+
+def _holding_figures(events: list[dict], claim: dict, targets: list[int]) -> list[int]:
+    """The events the claim tells, and those holding a figure inside what it says."""
+    inside = [k for k, event in enumerate(events) if k not in targets and any(
+        claim["content_start"] <= q["start"] < claim["content_end"] for q in event["quantities"])]
+    return [*targets, *inside]
 
 
 def _claim_record(text: str, claim: dict, claimant: dict, actors: ActorIndex, date: dict | None) -> dict:

