@@ -471,6 +471,12 @@ def test_noun_clause_inherits_the_subject_of_its_verb(annotate) -> None:
     assert any(dyad(e) == ({"HEZ"}, {"ISR"}) and "inherit.acl" in e["evidence"] for e in coded)
 
 
+def test_the_object_of_accused_of_does_what_the_gerund_says(annotate) -> None:
+    coded = events(annotate("Sudan accused Chad of sending mercenaries across the border to fight alongside the RSF."))
+    attack = next(e for e in coded if e["trigger_text"] == "fight")
+    assert dyad(attack)[0] == {"TCD"} and "inherit.object" in attack["evidence"]
+
+
 def test_a_shelled_town_is_the_target_whatever_ner_calls_it(annotate) -> None:
     # the small model labels "Kharkiv" a facility here
     [event] = events(annotate("Russian forces shelled Kharkiv on Tuesday, Ukrainian officials said."))

@@ -24,6 +24,7 @@ _NOMINAL_DEPS = ("csubj", "nsubj", "nsubjpass", "dobj", "pobj")  # a gerund the 
 # ("lifted the curfew in Montenegro", "evacuated the wounded from Gorazde", "aid for Romania").
 _FALLBACK_PREPS = ("to", "in", "into", "from", "for", "at", "inside", "against", "on", "with", "toward", "towards", "by",
                    "between")
+_CONTROL_PREPS = {"of", "for", "from", "against"}  # "accused X of", "blamed X for", "stopped X from"
 _CLAUSES = {"ccomp", "xcomp", "advcl", "relcl", "acl", "conj", "parataxis"}
 
 
@@ -189,6 +190,9 @@ def inherited_subject(verb: Token, actors: ActorIndex, depth: int = 3, spoken: b
     for _ in range(depth):
         head = current.head
         if current.dep_ == "pcomp" and head.dep_ == "prep":
+            controller = _object_control(head, actors)
+            if controller:
+                return controller, "inherit.object"
             head = head.head
         elif current.dep_ == "relcl":
             return actors.of_phrase(head), "relcl"
@@ -206,6 +210,14 @@ def inherited_subject(verb: Token, actors: ActorIndex, depth: int = 3, spoken: b
             return found, f"inherit.{current.dep_}"
         current = head
     return None
+
+
+def _object_control(prep: Token, actors: ActorIndex) -> list[Span]:
+    """ "accused Kigali of sending troops to fight", "praised Poland for sending tanks": the
+    object of the verb above does what the gerund says, not its subject."""
+    if prep.lower_ not in _CONTROL_PREPS:
+        return []
+    return [a for obj in children(prep.head, "dobj") for a in actors.of_phrase(obj)]
 
 
 def reported_clause(cue: Token) -> Token | None:
