@@ -108,6 +108,18 @@ def test_a_subject_pronoun_prefers_a_subject_that_agrees_with_it(annotate, text,
     assert actors(annotate(text))[anaphor]["code"] == code
 
 
+def test_a_definite_sector_noun_reaches_past_the_window_to_its_sector(annotate) -> None:
+    doc = annotate("M23 rebels seized Rubaya on Tuesday. Aid groups counted the displaced. Prices of coltan rose. "
+                   "Traders left the area. The rebels first took the town last year.")
+    assert actors(doc)["rebels"]["code"] == "M23"
+
+
+def test_a_states_institution_does_not_reach_past_the_window(annotate) -> None:
+    doc = annotate("Sudan's army shelled Omdurman on Tuesday. Aid groups counted the displaced. Prices of bread rose. "
+                   "Traders left the city. The army later denied the attack.")
+    assert actors(doc)["army"]["code"] != "SDN"
+
+
 def test_the_country_does_not_point_back_to_a_demonym_describing_a_thing(annotate) -> None:
     doc = annotate("Crowds waved Russian flags in the square. Troops are stationed across the country.")
     assert actors(doc).get("country", {}).get("code") != "RUS"

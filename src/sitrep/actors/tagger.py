@@ -194,10 +194,10 @@ class ActorTagger:
             rule = self.kb.anaphors.get(token.lower_)
             if rule is None or token.dep_ not in rule.deps or not _refers(token, rule, by_token):
                 continue
-            antecedent = _antecedent(mentions, token, rule)
+            existing = by_token.get(token.i)
+            antecedent = _antecedent(mentions, token, rule) or _same_sector_earlier(mentions, token, rule, existing)
             if antecedent is None:
                 continue
-            existing = by_token.get(token.i)
             if existing is not None:
                 existing.code, existing.name, existing.country = antecedent.code, antecedent.name, antecedent.country
                 if antecedent.kind == "person":
@@ -470,6 +470,17 @@ def _antecedent(mentions: list[Mention], token: Token, rule: Anaphor) -> Mention
         if subject is not None:
             return subject
     return coded[0] if coded else None
+
+
+def _same_sector_earlier(mentions: list[Mention], token: Token, rule: Anaphor, existing: Mention | None) -> Mention | None:
+    """Past the window, a definite sector noun ("the rebels") still points to the last coded
+    actor of its sector anywhere before it: the M23 of the first paragraph. A state's own
+    institutions ("the army", "police") do not reach so far; a dateline may place them."""
+    sector = existing.sector if existing is not None else None
+    if rule.pronoun or rule.same_title or sector is None or existing.home:
+        return None
+    return next((m for m in reversed(mentions) if m.end <= token.i and m.code and m.sector == sector
+                 and m.kind in rule.kinds), None)
 
 
 def _describes(doc: Doc, mention: Mention) -> bool:
