@@ -459,7 +459,7 @@ def _antecedent(mentions: list[Mention], token: Token, rule: Anaphor) -> Mention
     troops in Niger, said it had suspended aid": "it" is the United States)."""
     window = _window_start(token)
     candidates = [m for m in reversed(mentions) if m.end <= token.i and m.start >= window
-                  and m.kind in rule.kinds and not (not rule.pronoun and _describes(token.doc, m))]
+                  and m.kind in rule.kinds and (rule.pronoun or not _describes(token.doc, m))]
     if rule.same_title:
         return next((m for m in candidates if token.lower_ in (m.title or "").lower()), None)
     coded = [m for m in candidates if m.code]

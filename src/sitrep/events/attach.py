@@ -124,8 +124,10 @@ def _casualties_fell_in(token: Token) -> bool:
 def told_by(noun: Token) -> list[Token]:
     """The clauses a follow-up noun tells of: the verb it is subject of, or the verb of the
     dead and wounded and those it is coordinated with ("were killed and nine wounded in the raids")."""
-    verb = noun.head if noun.dep_ != "pobj" else noun.head.head
-    return [verb, *verb.conjuncts] if noun.dep_ == "pobj" else [verb]
+    if noun.dep_ != "pobj":
+        return [noun.head]
+    verb = noun.head.head
+    return [verb, *verb.conjuncts]
 
 
 def carrier(span: Span, events: list[dict], starts: list[int]) -> dict | None:
