@@ -228,7 +228,8 @@ class Place(_Model):
     lon: float | None = Field(None, description="Longitude.")
     country: str | None = Field(None, description="ISO alpha-3 country, None for regions.")
     feature: Literal["country", "admin1", "admin2", "city", "region", "continent", "point"] = Field(description="Feature class.")
-    reason: str | None = Field(None, description="Why the toponym was read as a place.")
+    reason: str | None = Field(None, description="Why the toponym was read as a place; for one the gazetteer lacks, "
+                               "also whose coordinates it has ('; in Khan Younis', '; near Kupiansk').")
 
 
 class ArticleMeta(_Model):

@@ -46,8 +46,9 @@ def test_evaluate_gwn_scores_accuracy_recall_and_metonymy(gwn) -> None:
 def test_evaluate_gwn_geocodes_the_gold_toponyms_apart_from_recognition(gwn) -> None:
     # Without NER the component misses Timbuktu; handed the gold span, the resolver places it.
     geocoding = evaluate_gwn(gwn, spacy.blank("en"))["geocoding"]
-    assert geocoding["counts"] == {"covered": 2, "literal_coords": 2, "within": 2,
-                                   "geonames_covered": 1, "geonames_literal_coords": 1, "geonames_within": 1}
+    assert geocoding["counts"] == {"covered": 2, "covered_within": 2, "literal_coords": 2, "near": 0, "within": 2,
+                                   "geonames_covered": 1, "geonames_covered_within": 1, "geonames_literal_coords": 1,
+                                   "geonames_near": 0, "geonames_within": 1}
     assert (geocoding["accuracy_161km"], geocoding["coverage"]) == (1.0, 1.0)
 
 
@@ -69,3 +70,18 @@ def test_evaluate_gwn_geocodes_an_adjective_of_nationality_as_its_country(tmp_pa
                     "<geonamesID>2453866</geonamesID></toponym></toponyms></article></articles>", encoding="utf-8")
     geocoding = evaluate_gwn(path, spacy.blank("en"))["geocoding"]
     assert (geocoding["coverage"], geocoding["accuracy_161km"]) == (1.0, 1.0)
+
+
+def test_evaluate_gwn_counts_toponyms_placed_by_the_nearest_named_place_apart(tmp_path) -> None:
+    # "Tin Zaoukar" is in no gazetteer; the resolver places it by Timbuktu, named before it,
+    # which counts toward accuracy but not toward coverage.
+    text = "Herders left Timbuktu for Tin Zaoukar."
+    spans = [("Timbuktu", 16.77, -3.0), ("Tin Zaoukar", 16.9, -2.6)]
+    toponyms = "".join(f"<toponym><type>Literal</type><start>{text.index(n)}</start><end>{text.index(n) + len(n)}</end>"
+                       f"<latitude>{lat}</latitude><longitude>{lon}</longitude></toponym>" for n, lat, lon in spans)
+    path = tmp_path / "near.xml"
+    path.write_text(f"<articles><article><text>{text}</text><toponyms>{toponyms}</toponyms></article></articles>",
+                    encoding="utf-8")
+    geocoding = evaluate_gwn(path, spacy.blank("en"))["geocoding"]
+    assert (geocoding["accuracy_161km"], geocoding["coverage"], geocoding["placed_near"]) == (1.0, 0.5, 0.5)
+    assert geocoding["accuracy_161km_covered"] == 1.0

@@ -5,10 +5,11 @@ from __future__ import annotations
 from collections import Counter
 
 import pytest
+import spacy
 
 from sitrep.geo.entry import Entry
 from sitrep.geo.gazetteer import Match
-from sitrep.geo.resolve import choose, within
+from sitrep.geo.resolve import Toponym, choose, place_near, within
 
 
 def city(name: str, country: str, population: int, *, admin1: str | None = None, capital_of: str | None = None,
@@ -86,3 +87,26 @@ def test_choose_coordinated_states_pull_towards_the_state() -> None:
                                                         (ASHFORD_KENT, KENT_GB, True), (ASHFORD_SURREY, KENT_GB, False)])
 def test_within_country_or_division(entry: Entry, outer: Entry, inside: bool) -> None:
     assert within(entry, outer) is inside
+
+
+def placed(text: str, entries: dict[str, Entry | None]) -> list[Toponym]:
+    """A resolved toponym for each word of a blank-parsed text named in `entries`."""
+    doc = spacy.blank("en")(text)
+    return [Toponym(doc[t.i : t.i + 1], "GPE", True, [], entry=entries[t.text]) for t in doc if t.text in entries]
+
+
+def test_place_near_takes_the_closest_earlier_place_of_the_province_named_most() -> None:
+    # Paris, Texas comes just before the unknown name, but the story is in Kent.
+    dover = city("Dover", "GBR", 31_000, admin1="ENG", geonameid=73)
+    ashford, dover_, paris, zed = placed("Ashford and Dover then Paris then Zed .",
+                                         {"Ashford": ASHFORD_KENT, "Dover": dover, "Paris": PARIS_TX, "Zed": None})
+    place_near([ashford, dover_, paris, zed], [ashford, dover_, paris])
+    assert zed.near == dover
+    assert paris.near is None  # a resolved toponym needs no neighbour
+
+
+def test_place_near_leaves_a_name_alone_when_no_place_of_the_leading_country_is_read_as_a_place() -> None:
+    # Lebanon, named twice as an actor, leads; Texas, the only place, lies in another country.
+    toponyms = placed("Zed near Texas ; Lebanon , Lebanon", {"Zed": None, "Texas": TEXAS, "Lebanon": LEBANON})
+    place_near(toponyms, [toponyms[1]])
+    assert toponyms[0].near is None

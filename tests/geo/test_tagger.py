@@ -229,3 +229,47 @@ def test_tagger_a_person_named_before_and_attacked_is_no_town(annotate) -> None:
 def test_tagger_a_weekday_in_a_place_slot_is_no_place(annotate) -> None:
     doc = annotate("Gunmen attacked a market in Kirkuk on Thursday.")
     assert [span.text for span in doc.spans["sitrep_places"]] == ["Kirkuk"]
+
+
+@pytest.mark.parametrize(
+    ("text", "site", "country", "feature", "holder"),
+    [
+        ("Shells hit the Al-Amal Hospital in Khan Younis on Tuesday.", "Al-Amal Hospital", "PSE", "city", "Khān Yūnis"),
+        ("Protesters gathered at Kharkiv's Freedom Square on Sunday.", "Kharkiv's Freedom Square", "UKR", "city", "Kharkiv"),
+        ("Drones struck Odesa International Airport overnight.", "Odesa International Airport", "UKR", "city", "Odesa"),
+        ("The rebels seized Rubaya, a mining town in North Kivu, on Tuesday.", "Rubaya", "COD", "region", "North Kivu"),
+        ("Fighting raged in Western Ukraine.", "Western Ukraine", "UKR", "country", "Ukraine"),
+    ],
+)
+def test_tagger_a_site_the_gazetteer_lacks_takes_the_place_that_holds_it(
+        tag, text: str, site: str, country: str, feature: str, holder: str) -> None:
+    place = tag(text)[site]
+    assert (place["name"], place["geonameid"], place["country"], place["feature"]) == (site, None, country, feature)
+    assert place["lat"] is not None and place["reason"].endswith(f"; in {holder}")
+
+
+def test_tagger_a_site_named_for_a_small_town_named_nowhere_else_stays_unplaced(tag) -> None:
+    assert tag("Fans packed the Kingsley Arena on Saturday.") == {}
+
+
+def test_tagger_an_unknown_village_takes_the_nearest_place_named_before_it_as_a_province(tag) -> None:
+    places = tag("Russian troops shelled Kupiansk on Monday. Later they advanced near Petropavlivka Nova, officials said.")
+    village, town = places["Petropavlivka Nova"], places["Kupiansk"]
+    assert (village["geonameid"], village["country"], village["feature"]) == (None, "UKR", "admin1")
+    assert (village["lat"], village["lon"]) == (town["lat"], town["lon"])
+    assert village["reason"] == "place.prep.near; near Kupyansk"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A dateline says where the report was filed, not where the village is.
+        "KYIV, Ukraine - Troops advanced near Petropavlivka Nova, officials said.",
+        # A capital acting as a government is no place, and a tribunal's town lies in a country the story barely names.
+        "A coast guard ship fired a water cannon near Sabina Shoal on Monday. Beijing said the vessel had intruded. "
+        "China and the Philippines traded protests. A tribunal in The Hague had ruled against China's claims.",
+    ],
+)
+def test_tagger_no_dateline_actor_or_passing_foreign_town_places_an_unknown_name(tag, text: str) -> None:
+    unknown = next(place for name, place in tag(text).items() if "Petropavlivka" in name or "Sabina" in name)
+    assert (unknown["lat"], unknown["lon"]) == (None, None)

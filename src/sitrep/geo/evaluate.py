@@ -27,7 +27,7 @@ from statistics import median
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from sitrep.geo.resolve import Toponym, resolve_all
+from sitrep.geo.resolve import Toponym, place_near, resolve_all
 from sitrep.geo.rules import ANAPHOR
 from sitrep.geo.sources import distance_km
 from sitrep.geo.tagger import DEMONYM, PlaceTagger
@@ -126,29 +126,34 @@ def _geocode_gold(doc: Doc, golds: list[Gold], tagger: PlaceTagger, tally: Count
     """Resolve the gold toponyms of one document together, as the tagger resolves its own."""
     spans = [(gold, doc.char_span(gold.start, gold.end, alignment_mode="expand")) for gold in golds]
     given = sorted(((g, _given(s, tagger)) for g, s in spans if s is not None), key=lambda pair: pair[1].span.start)
-    resolve_all([toponym for _, toponym in given])
+    toponyms = [toponym for _, toponym in given]
+    resolve_all(toponyms)
+    place_near(toponyms, [t for t in toponyms if tagger.reason(t)])
     for gold, toponym in given:
         if gold.kind not in LITERAL or gold.lat is None or gold.lon is None:
             continue
-        entry = toponym.entry
+        entry = toponym.located
         within = entry is not None and distance_km(gold.lat, gold.lon, entry.lat, entry.lon) <= TOLERANCE_KM
         for prefix in ("", "geonames_") if gold.geonameid else ("",):
             tally[f"{prefix}literal_coords"] += 1
             tally[f"{prefix}covered"] += bool(toponym.matches)
             tally[f"{prefix}within"] += within
+            tally[f"{prefix}covered_within"] += within and bool(toponym.matches)
+            tally[f"{prefix}near"] += toponym.entry is None and toponym.within is None and toponym.near is not None
 
 
 def _given(span: Span, tagger: PlaceTagger) -> Toponym:
     """A gold toponym as the tagger would have offered it: an adjective of nationality
     ("the Turkish border") names its country, anything else is looked up by name."""
     country = tagger.demonym_matches(span)
-    return Toponym(span, DEMONYM, False, country) if country else Toponym(span, "GPE", True, tagger.matches(span))
+    return Toponym(span, DEMONYM, False, country) if country else tagger.toponym(span, "GPE", True)
 
 
 def _geocoding_summary(tally: Counter[str]) -> dict:
     return {
         "accuracy_161km": _ratio(tally["within"], tally["literal_coords"]),
-        "accuracy_161km_covered": _ratio(tally["within"], tally["covered"]),
+        "accuracy_161km_covered": _ratio(tally["covered_within"], tally["covered"]),
+        "placed_near": _ratio(tally["near"], tally["literal_coords"]),
         "coverage": _ratio(tally["covered"], tally["literal_coords"]),
         "accuracy_161km_geonames": _ratio(tally["geonames_within"], tally["geonames_literal_coords"]),
         "coverage_geonames": _ratio(tally["geonames_covered"], tally["geonames_literal_coords"]),

@@ -8,20 +8,27 @@ logarithm of its population, plus support from the rest of the document (its fir
 division or its country named elsewhere), plus prominence (a country, a national capital),
 plus the kind of place it is coordinated with, minus a little for a name that is only an
 alternate one.
+
+A named site the gazetteer does not hold (a hospital, a theatre, a street) takes the place that
+holds it: "the Colony Theatre in Los Angeles", "Derry's Altnagelvin Hospital", "Kabul
+International Airport". Its coordinates are that place's, and so is its precision. A place
+still unlocated is placed near the nearest place the document reads as a place, at the
+precision of a province (`place_near`).
 Docs: docs/geo.md
 """
 
 from __future__ import annotations
 
 import math
+from bisect import bisect_right
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from spacy.tokens import Span
 
 from sitrep.geo.entry import Entry, normalize
-from sitrep.geo.gazetteer import AREAS, PHRASES, Match, named_for_a_town
-from sitrep.geo.rules import governor
+from sitrep.geo.gazetteer import AREAS, PHRASES, Match, is_major, named_for_a_town
+from sitrep.geo.rules import dateline_part, governor
 from sitrep.geo.sources import distance_km
 
 # Scores are in decades of population: +1 weighs like a ten times larger place.
@@ -51,6 +58,19 @@ class Toponym:
     entry: Entry | None = None
     qualifier: Entry | None = None
     paired: bool = False
+    # For a site the gazetteer lacks: matches for the start of its name ("Kabul" of "Kabul
+    # International Airport"), and the place chosen to hold it.
+    inner: list[Match] = field(default_factory=list)
+    within: Entry | None = None
+    # For a place neither the gazetteer nor its own sentence locates: the nearest place the
+    # document names, as an event coder places an unknown village by the nearest known town.
+    near: Entry | None = None
+
+    @property
+    def located(self) -> Entry | None:
+        """The entry that gives the toponym its coordinates: its own, its container's, or the
+        nearest named place's."""
+        return self.entry or self.within or self.near
 
 
 def resolve_all(toponyms: list[Toponym]) -> None:
@@ -73,6 +93,96 @@ def resolve_all(toponyms: list[Toponym]) -> None:
     for toponym, name, siblings in zip(toponyms, names, sibling_kinds(toponyms)):
         if toponym.entry is None and (toponym.matches or toponym.qualifier):
             toponym.entry = choose(toponym.matches, everything - by_name[name], toponym.qualifier, siblings)
+    for toponym in toponyms:
+        if toponym.entry is None:
+            toponym.within = container(toponym, toponyms) or named_inside(toponym, toponyms, everything)
+
+
+def container(site: Toponym, toponyms: list[Toponym]) -> Entry | None:
+    """The resolved place written as holding the site: right after it with "in" ("the Colony
+    Theatre in Los Angeles", "al-Shifa hospital in Gaza City"), as its possessor ("Derry's
+    Altnagelvin Hospital"), or in an apposition describing it ("Rubaya, a mining town in North
+    Kivu")."""
+    span = site.span
+    for other in toponyms:
+        if other.entry is not None and (_follows_in(span, other.span) or _possessor(other.span, span)
+                                        or _described_in(span, other.span)):
+            return other.entry
+    return None
+
+
+def named_inside(site: Toponym, toponyms: list[Toponym], context: Context) -> Entry | None:
+    """The place that starts the site's name, when it is a country, a state or a major city,
+    or a place the document names on its own: "Kabul International Airport", but not Rogers,
+    Arkansas for "the Rogers Centre"."""
+    if not site.inner:
+        return None
+    entry = choose(site.inner, context)
+    named = any(other.entry is not None and other.entry.id == entry.id for other in toponyms)
+    return entry if named or is_major(entry) or entry.feature in ("country", "admin1") else None
+
+
+def place_near(toponyms: list[Toponym], places: list[Toponym]) -> None:
+    """Give each toponym nothing else locates the place read as a place closest before it,
+    else after it, among those of the province such places name most (a town or division
+    rather than a country when there is one).
+
+    `places` are the toponyms read as places, not as actors ("Beijing said"). An anchor must
+    lie in the country the document names most, places and actors alike, so that "near
+    Scarborough Shoal" is not placed by "a tribunal in The Hague"; regions ("Europe") and
+    datelines (where the report was filed, often far from what it tells) are none.
+    """
+    anchors = _focus(_anchors(toponyms, places))
+    if not anchors:
+        return
+    starts = [t.span.start for t in anchors]
+    for toponym in toponyms:
+        if toponym.located is None:
+            before = bisect_right(starts, toponym.span.start) - 1
+            toponym.near = anchors[before if before >= 0 else 0].entry
+
+
+def _anchors(toponyms: list[Toponym], places: list[Toponym]) -> list[Toponym]:
+    countries = Counter(t.entry.country for t in toponyms if t.entry is not None and t.entry.country)
+    top = max(countries.values(), default=0)
+    return sorted((p for p in places if p.entry is not None and p.entry.feature not in AREAS
+                   and countries[p.entry.country] == top and not dateline_part(p.span)),
+                  key=lambda t: t.span.start)
+
+
+def _focus(anchors: list[Toponym]) -> list[Toponym]:
+    """The anchors in the province named most (the first named of equals)."""
+    local = [t for t in anchors if t.entry is not None and t.entry.feature != "country"] or anchors
+    areas = Counter(_area(t) for t in local)
+    if not areas:
+        return []
+    focus = max(areas, key=lambda area: areas[area])
+    return [t for t in local if _area(t) == focus]
+
+
+def _area(toponym: Toponym) -> tuple[str | None, str | None]:
+    entry = toponym.entry
+    return (entry.country, entry.admin1) if entry is not None else (None, None)
+
+
+def _follows_in(site: Span, place: Span) -> bool:
+    doc, end = site.doc, site.end
+    if end >= len(doc) or doc[end].lower_ != "in":
+        return False
+    return place.start == end + 1 or (place.start == end + 2 and doc[end + 1].lower_ == "the")
+
+
+def _described_in(site: Span, place: Span) -> bool:
+    root = place.root
+    if root.dep_ != "pobj" or root.head.lower_ != "in":
+        return False
+    noun = root.head.head
+    return noun.dep_ == "appos" and site.start <= noun.head.i < site.end
+
+
+def _possessor(place: Span, site: Span) -> bool:
+    root = place.root
+    return root.dep_ == "poss" and site.start <= root.head.i < site.end
 
 
 def sibling_kinds(toponyms: list[Toponym]) -> list[set[str]]:

@@ -50,6 +50,7 @@ CueKind = Literal[
     "locative_prep", "place_noun", "locative_verb", "actor_prep", "actor_dep", "actor_head",
     "name_suffix", "ner_label", "weak_label", "demonym_label", "dateline_mark", "copula",
     "town_verb", "town_phrase", "verbal_prep", "place_adjective", "anaphor_noun", "anaphor_adverb",
+    "part_prefix",
 ]
 # An entry with its names: (surface form, preferred), preferred for main names and our aliases.
 Named = tuple[Entry, list[tuple[str, bool]]]

@@ -25,7 +25,7 @@ import sitrep.nlp.extensions  # noqa: F401  (declares span._.sitrep_place)
 from sitrep.geo import rules
 from sitrep.geo.entry import Entry
 from sitrep.geo.gazetteer import AREAS, DIVISIONS, Gazetteer, Match, is_major
-from sitrep.geo.resolve import Toponym, resolve_all
+from sitrep.geo.resolve import Toponym, place_near, resolve_all
 from sitrep.geo.sources import Cue, load_cues, read_rows
 from sitrep.nlp.extensions import ACTORS, PLACES, TIMES
 from sitrep.nlp.sentences import sentence_numbers
@@ -72,7 +72,9 @@ class PlaceTagger:
 
     def __call__(self, doc: Doc) -> Doc:
         toponyms = self.toponyms(doc)
-        places = [self._place(t, reason) for t in toponyms if (reason := self.reason(t))]
+        read = [(t, reason) for t in toponyms if (reason := self.reason(t))]
+        place_near(toponyms, [t for t, _ in read])
+        places = [self._place(t, reason) for t, reason in read]
         doc.spans[PLACES] = sorted(places + list(self._anaphors(doc, places)), key=lambda span: span.start)
         return doc
 
@@ -108,10 +110,32 @@ class PlaceTagger:
 
     def toponyms(self, doc: Doc) -> list[Toponym]:
         """Every candidate toponym of the document, resolved (places and actors alike)."""
-        toponyms = [Toponym(span, label, strong, self.demonym_matches(span) if label == DEMONYM else self.matches(span))
-                    for span, label, strong in self._candidates(doc)]
+        toponyms = [self.toponym(span, label, strong) for span, label, strong in self._candidates(doc)]
         resolve_all(toponyms)
         return toponyms
+
+    def toponym(self, span: Span, label: str, strong: bool) -> Toponym:
+        """A candidate with what the gazetteer offers for it, before resolution."""
+        if label == DEMONYM:
+            return Toponym(span, label, strong, self.demonym_matches(span))
+        matches = self.matches(span)
+        return Toponym(span, label, strong, matches, inner=[] if matches else self._inner_matches(span))
+
+    def _inner_matches(self, span: Span) -> list[Match]:
+        """For a place the gazetteer lacks, the matches for the place it is part of: the rest
+        of a name opening with a compass word ("South Venezuela", "Western US"), or the longest
+        start of a named site's name ("Kabul" of "Kabul International Airport")."""
+        if len(span) < 2:
+            return []
+        if span[0].lower_ in self.cues.of("part_prefix"):
+            return self.matches(span[1:])
+        if span[-1].lower_ not in self.cues.of("place_noun"):
+            return []
+        for end in range(span.end - 1, span.start, -1):
+            found = self.matches(span.doc[span.start : end])
+            if found:
+                return found
+        return []
 
     def reason(self, toponym: Toponym) -> str | None:
         """Why the toponym is a literal place (a rule id), or None for actors and the undecided."""
@@ -126,7 +150,8 @@ class PlaceTagger:
             return rules.APPOSITION
         use, cue = rules.read_use(span, self.cues)
         town = any(cue in self.cues.of(kind).values() for kind in ("town_verb", "town_phrase"))
-        if use is False or (town and (entry is None or entry.feature == "country")):
+        held = entry or toponym.within  # a place named in its sentence: "hit the Al-Amal Hospital in Khan Younis"
+        if use is False or (town and (held is None or held.feature == "country")):
             return None  # "attacked Ukraine" is one state against another, "attacked Odesa" a place
         if use is None:  # nothing in the parse decides: trust a resolved NER place
             return rules.DEFAULT if toponym.strong and entry is not None else None
@@ -138,11 +163,13 @@ class PlaceTagger:
 
     def _firm(self, toponym: Toponym, cue: str) -> bool:
         """Unresolved or weakly labelled toponyms need a firm cue ("in", "near", "the city of"),
-        unless they resolve to a country or a major city ("to Kiev", which NER calls a person)."""
+        unless they resolve to a country or a major city ("to Kiev", which NER calls a person).
+        A site held by a place needs the firm cue whatever NER called it ("studying at the
+        Guildhall School of Music in London")."""
         entry = toponym.entry
-        if entry is None:
+        if entry is None and toponym.within is None:
             return toponym.strong and cue in self.cues.firm and _looks_like_a_name(toponym.span)
-        prominent = entry.feature == "country" or is_major(entry)
+        prominent = entry is not None and (entry.feature == "country" or is_major(entry))
         return prominent or cue in self.cues.firm or cue.startswith(("place.noun.", "place.verb."))
 
     def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
@@ -161,6 +188,11 @@ class PlaceTagger:
         entry, span = toponym.entry, toponym.span
         if toponym.label == DEMONYM and entry and entry.country and reason == self.cues.get("place_noun", CAPITAL_NOUN):
             entry = self.gazetteer.capital(entry.country) or entry
+        holder = toponym.located
+        if entry is None and holder is not None:
+            place = Span(span.doc, span.start, span.end, label="place")
+            place._.sitrep_place = describe_site(span.text, holder, toponym.within is not None, reason)
+            return place
         place = Span(span.doc, span.start, span.end, label=entry.feature if entry else "place")
         place._.sitrep_place = describe(span.text, toponym.label, entry, reason)
         return place
@@ -257,6 +289,19 @@ def describe(text: str, label: str, entry: Entry | None, reason: str) -> dict:
                 "feature": feature, "reason": reason}
     return {"geonameid": entry.geonameid, "name": entry.name, "lat": entry.lat, "lon": entry.lon,
             "country": entry.country, "feature": entry.feature, "reason": reason}
+
+
+def describe_site(text: str, holder: Entry, inside: bool, reason: str) -> dict:
+    """A place the gazetteer lacks, with its own name and no GeoNames id. A site held by a
+    place ("the Colony Theatre in Los Angeles") takes that place's coordinates and feature; a
+    place only near others takes the nearest one's coordinates with the precision of a
+    first-level division (or of the country, when only a country is named)."""
+    if inside:
+        feature, how = holder.feature, "in"
+    else:
+        feature, how = ("admin1" if holder.feature in ("city", "admin2") else holder.feature), "near"
+    return {"geonameid": None, "name": text, "lat": holder.lat, "lon": holder.lon, "country": holder.country,
+            "feature": feature, "reason": f"{reason}; {how} {holder.name}"}
 
 
 def _place_noun_reading(span: Span, cues: rules.Cues) -> str | None:
