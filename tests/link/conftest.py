@@ -42,5 +42,7 @@ def day(start: str, end: str | None = None, precision: str = "day") -> EventDate
     return EventDate(value=start, start=start, end=end or start, precision=precision)
 
 
-def place(name: str, country: str, precision: str = "city", geonameid: int | None = None) -> Location:
-    return Location(name=name, country=country, precision=precision, geonameid=geonameid)
+def place(name: str, country: str, precision: str = "city", geonameid: int | None = None,
+          point: tuple[float, float] | None = None) -> Location:
+    lat, lon = point or (None, None)
+    return Location(name=name, country=country, precision=precision, geonameid=geonameid, lat=lat, lon=lon)

@@ -64,6 +64,11 @@ def test_merged_id_is_stable_and_distinct() -> None:
         ({"location": place("Kursk", "RUS", geonameid=538560)}, {"location": place("Kursk", "RUS", geonameid=538560)},
          True),
         ({"location": place("Kursk", "RUS")}, {"location": place("Belgorod", "RUS")}, False),
+        # A hospital the gazetteer lacks has the point of the town that holds it.
+        ({"location": place("Al-Amal Hospital", "PSE", point=(31.34, 34.31))},
+         {"location": place("Khan Younis", "PSE", geonameid=281124, point=(31.34, 34.31))}, True),
+        ({"location": place("Al-Amal Hospital", "PSE", point=(31.34, 34.31))},
+         {"location": place("Rafah", "PSE", geonameid=281129, point=(31.30, 34.25))}, False),
         ({"location": place("Russia", "RUS", "country")}, {"location": place("Kursk", "RUS")}, True),
         ({"location": place("Russia", "RUS", "country")}, {"location": place("Ukraine", "UKR", "country")}, False),
         ({"weapons": ["shells"]}, {"weapons": ["missiles"]}, False),

@@ -15,6 +15,8 @@ from sitrep.events import ontology
 # Words are cheap: the same side rejecting or condemning twice, paragraphs apart, is two acts
 # ("Beijing rejected the account" is not "a ruling Beijing has refused to accept").
 VERBAL_SENTENCES = 2
+# Location precisions exact enough that two different points are two places.
+_EXACT = ("point", "city")
 
 
 def codes(event: dict, role: str) -> frozenset[str]:
@@ -29,10 +31,14 @@ def _key(event: dict) -> tuple:
     return event["cameo"][:2], codes(event, "source"), codes(event, "target")
 
 
-def _compatible(a: dict | None, b: dict | None, field: str) -> bool:
-    if not a or not b:
+def places_meet(a: dict | None, b: dict | None) -> bool:
+    """Whether two event locations can be one place: the same name, or the same town's point
+    at town precision (a site the gazetteer lacks has the coordinates of the town that holds
+    it, so "the Al-Amal Hospital in Khan Younis" meets "Khan Younis")."""
+    if not a or not b or a.get("name") == b.get("name"):
         return True
-    return a.get(field) == b.get(field)
+    exact = a.get("precision") in _EXACT and b.get("precision") in _EXACT
+    return exact and a.get("lat") is not None and (a.get("lat"), a.get("lon")) == (b.get("lat"), b.get("lon"))
 
 
 def dates_meet(a: dict | None, b: dict | None) -> bool:
@@ -52,7 +58,7 @@ def _same_happening(first: dict, other: dict) -> bool:
         return False
     if not (codes(first, "source") or codes(first, "target")) or _counted_apart(first, other):
         return False
-    return dates_meet(first.get("date"), other.get("date")) and _compatible(first.get("location"), other.get("location"), "name")
+    return dates_meet(first.get("date"), other.get("date")) and places_meet(first.get("location"), other.get("location"))
 
 
 def _told_apart(first: dict, other: dict) -> bool:

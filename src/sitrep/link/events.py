@@ -98,12 +98,15 @@ def _dates_fit(record: MergedEvent, report: Report) -> bool:
 
 
 def _places_fit(ours: Location | None, theirs: Location | None) -> bool:
+    """Two exact places fit when they are one town, by id, name or point (a site the
+    gazetteer lacks has the point of the town that holds it)."""
     if ours is None or theirs is None:
         return True
     if ours.country and theirs.country and ours.country != theirs.country:
         return False
     if ours.precision in _EXACT_PLACES and theirs.precision in _EXACT_PLACES:
-        return (ours.geonameid or ours.name) == (theirs.geonameid or theirs.name)
+        same_point = ours.lat is not None and (ours.lat, ours.lon) == (theirs.lat, theirs.lon)
+        return (ours.geonameid or ours.name) == (theirs.geonameid or theirs.name) or same_point
     return True
 
 
