@@ -15,6 +15,9 @@ SCHEMA_VERSION = 1
 # Both precision scales run from the most exact value to the least, an order code relies on.
 Precision = Literal["day", "week", "month", "quarter", "year", "decade", "unknown"]
 PlacePrecision = Literal["point", "city", "admin2", "admin1", "country", "region"]
+# Precisions exact enough that two different points are two places (a town and a country
+# in which it lies are not).
+EXACT_PLACES = frozenset({"point", "city"})
 Modality = Literal["asserted", "reported", "intended", "threatened", "hypothetical", "denied", "future"]
 Stance = Literal["confirm", "claim", "deny", "dispute"]
 

@@ -293,7 +293,7 @@ class ActorTagger:
         states = {i: entry.code for span, entry in names if entry.kind == "country" for i in range(span.start, span.end)}
         for ent in doc.ents:
             if ent.label_ == "ORG" and ent not in towns and any(t.is_alpha and len(t) > 1 for t in ent):
-                start = ent.start + (1 if ent[0].lower_ == "the" else 0)
+                start = _without_article(ent).start
                 end = ent.end - (1 if ent[-1].text in _POSSESSIVE else 0)
                 if end <= start:
                     continue

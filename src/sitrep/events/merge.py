@@ -11,12 +11,11 @@ Docs: docs/events.md
 from __future__ import annotations
 
 from sitrep.events import ontology
+from sitrep.model import EXACT_PLACES
 
 # Words are cheap: the same side rejecting or condemning twice, paragraphs apart, is two acts
 # ("Beijing rejected the account" is not "a ruling Beijing has refused to accept").
 VERBAL_SENTENCES = 2
-# Location precisions exact enough that two different points are two places.
-_EXACT = ("point", "city")
 
 
 def codes(event: dict, role: str) -> frozenset[str]:
@@ -37,7 +36,7 @@ def places_meet(a: dict | None, b: dict | None) -> bool:
     it, so "the Al-Amal Hospital in Khan Younis" meets "Khan Younis")."""
     if not a or not b or a.get("name") == b.get("name"):
         return True
-    exact = a.get("precision") in _EXACT and b.get("precision") in _EXACT
+    exact = a.get("precision") in EXACT_PLACES and b.get("precision") in EXACT_PLACES
     return exact and a.get("lat") is not None and (a.get("lat"), a.get("lon")) == (b.get("lat"), b.get("lon"))
 
 

@@ -69,4 +69,3 @@ def _day_of(when: dict | None) -> date | None:
     if not when or not when.get("start") or when.get("start") != when.get("end"):
         return None
     return date.fromisoformat(when["start"])
-

@@ -139,7 +139,7 @@ def _geocode_gold(doc: Doc, golds: list[Gold], tagger: PlaceTagger, tally: Count
             tally[f"{prefix}covered"] += bool(toponym.matches)
             tally[f"{prefix}within"] += within
             tally[f"{prefix}covered_within"] += within and bool(toponym.matches)
-            tally[f"{prefix}near"] += toponym.entry is None and toponym.within is None and toponym.near is not None
+            tally[f"{prefix}near"] += toponym.near is not None
 
 
 def _given(span: Span, tagger: PlaceTagger) -> Toponym:

@@ -24,12 +24,22 @@ from typing import get_args
 
 from sitrep.link.model import Claimant, Figure, Mention, MergedEvent
 from sitrep.link.words import words
-from sitrep.model import Actor, Analysis, Claim, Event, EventDate, Location, PlacePrecision, Precision, Quantity
+from sitrep.model import (
+    EXACT_PLACES,
+    Actor,
+    Analysis,
+    Claim,
+    Event,
+    EventDate,
+    Location,
+    PlacePrecision,
+    Precision,
+    Quantity,
+)
 
 WINDOW_DAYS = 7  # undated reports merge only when published at most this many days apart
 _DATE_RANK = {precision: rank for rank, precision in enumerate(get_args(Precision))}
 _PLACE_RANK = {precision: rank for rank, precision in enumerate(get_args(PlacePrecision))}
-_EXACT_PLACES = {"point", "city"}
 _CODING = ("cameo", "cameo_name", "goldstein", "quad_class", "plover", "acled")
 _GROWING = ("mentions", "publishers", "claims", "claimants", "figures", "quantities", "weapons")
 _SPACES = re.compile(r"\s+")
@@ -104,7 +114,7 @@ def _places_fit(ours: Location | None, theirs: Location | None) -> bool:
         return True
     if ours.country and theirs.country and ours.country != theirs.country:
         return False
-    if ours.precision in _EXACT_PLACES and theirs.precision in _EXACT_PLACES:
+    if ours.precision in EXACT_PLACES and theirs.precision in EXACT_PLACES:
         same_point = ours.lat is not None and (ours.lat, ours.lon) == (theirs.lat, theirs.lon)
         return (ours.geonameid or ours.name) == (theirs.geonameid or theirs.name) or same_point
     return True
