@@ -228,11 +228,16 @@ def test_lookup_a_town_comes_before_the_county_named_after_it(gazetteer: Gazette
 
 
 @pytest.mark.parametrize(("word", "alpha3"), [("Syrian", "SYR"), ("Ukrainian", "UKR"), ("British", "GBR"),
-                                              ("Congolese", "COD"), ("Kosovar", "XKX"), ("European", None)])
+                                              ("Congolese", "COD"), ("Kosovar", "XKX"), ("Martian", None)])
 def test_demonym_names_its_country(gazetteer: Gazetteer, word: str, alpha3: str | None) -> None:
     country = gazetteer.demonym(word)
     assert (country.country if country else None) == alpha3
     assert country is None or country.feature == "country"
+
+
+def test_adjective_of_a_region_names_the_region(gazetteer: Gazetteer) -> None:
+    region = gazetteer.demonym("European")
+    assert region is not None and (region.name, region.feature) == ("Europe", "continent")
 
 
 @pytest.mark.parametrize(("alpha3", "capital"), [("UKR", "Kyiv"), ("SYR", "Damascus"), ("USA", "Washington")])

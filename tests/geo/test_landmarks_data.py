@@ -30,8 +30,9 @@ NEIGHBOUR_TOWN = {
     "place.point.san_ysidro_crossing": "MEX",
     "place.point.grand_ethiopian_renaissance_dam": "SDN",
 }
-# Names kept although a distant town bears them: the news means the site (White House, Tennessee is the town).
-TOWN_NAMES_KEPT = {"white house"}
+# Names kept although a distant town bears them: the news means the site (White House, Tennessee
+# and Heathrow, Florida are the towns).
+TOWN_NAMES_KEPT = {"white house", "heathrow"}
 
 
 def names(row: Landmark | Region) -> list[str]:

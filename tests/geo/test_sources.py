@@ -89,3 +89,8 @@ def test_distance_km_matches_known_distances(a: tuple, b: tuple, km: int) -> Non
                                               ("Kosovar", "XKX")])
 def test_demonyms_go_to_one_state_even_when_shared(word: str, alpha3: str) -> None:
     assert demonyms()[word] == alpha3
+
+
+@pytest.mark.parametrize(("word", "region"), [("European", "place.continent.europe"), ("Latin American", "place.region.latin_america")])
+def test_adjectives_of_regions_name_the_region(word: str, region: str) -> None:
+    assert demonyms()[word] == region

