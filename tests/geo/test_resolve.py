@@ -9,7 +9,7 @@ import spacy
 
 from sitrep.geo.entry import Entry
 from sitrep.geo.gazetteer import Match
-from sitrep.geo.resolve import Toponym, choose, place_near, within
+from sitrep.geo.resolve import Toponym, choose, place_near, pointers, within
 
 
 def city(name: str, country: str, population: int, *, admin1: str | None = None, capital_of: str | None = None,
@@ -38,15 +38,15 @@ KENT_GB = Entry(None, "Kent", 51.2, 0.7, "GBR", "admin2", 1_177_000, None, "ENG"
 KENT_WA = city("Kent", "USA", 126_952, admin1="WA", geonameid=70)
 ASHFORD_KENT = Entry(71, "Ashford", 51.15, 0.87, "GBR", "city", 74_000, None, "ENG", "geonames.71")
 ASHFORD_SURREY = Entry(72, "Ashford", 51.43, -0.46, "GBR", "city", 28_000, None, "ENG", "geonames.72")
+BOSTON_MA = city("Boston", "USA", 653_833, admin1="MA", geonameid=80)
+BOSTON_NY = city("Boston", "USA", 8_049, admin1="NY", geonameid=81)
+NEW_YORK_CITY = city("New York City", "USA", 8_804_190, admin1="NY", geonameid=82)
+NEW_YORK_STATE = Entry(83, "New York", 43.0, -75.5, "USA", "admin1", 0, None, "NY", "geonames.83")
 
 
 def context(*entries: Entry) -> Counter:
-    seen: Counter = Counter()
-    for entry in entries:
-        seen[(entry.country, None)] += 1
-        if entry.admin1:
-            seen[(entry.country, entry.admin1)] += 1
-    return seen
+    """What a document naming these places points to."""
+    return sum((pointers(Toponym(None, "GPE", True, [match(entry)])) for entry in entries), Counter())
 
 
 @pytest.mark.parametrize(
@@ -62,6 +62,9 @@ def context(*entries: Entry) -> Counter:
         ([match(ODESA, preferred=False), match(ODESSA_TX)], context(TEXAS), ODESSA_TX),
         ([match(KENT_GB), match(KENT_WA)], context(), KENT_GB),  # a county by the people of its towns
         ([match(KENT_GB), match(KENT_WA)], context(WASHINGTON_STATE), KENT_WA),
+        # Another town of a state is weaker evidence than the state named: "New York and Boston".
+        ([match(BOSTON_MA), match(BOSTON_NY)], context(NEW_YORK_CITY), BOSTON_MA),
+        ([match(BOSTON_MA), match(BOSTON_NY)], context(NEW_YORK_STATE), BOSTON_NY),
     ],
 )
 def test_choose_by_kind_population_and_context(matches, seen, expected: Entry) -> None:

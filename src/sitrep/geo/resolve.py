@@ -4,8 +4,8 @@ Regions and named sites win over anything else of the same name, and a country o
 ("Lebanon", not Lebanon, Pennsylvania). A "City, Country" or "City, State" pair narrows the
 choice to the named country or division, falling back to the division itself when the city
 is too small for the gazetteer ("Severn, Md."). Otherwise each candidate is scored: the
-logarithm of its population, plus support from the rest of the document (its first-level
-division or its country named elsewhere), plus prominence (a country, a national capital),
+logarithm of its population, plus support from the rest of the document (its country named
+elsewhere; its first-level division named, or else another town in it), plus prominence (a country, a national capital),
 plus the kind of place it is coordinated with, minus a little for a name that is only an
 alternate one.
 
@@ -27,13 +27,17 @@ from dataclasses import dataclass, field
 from spacy.tokens import Span
 
 from sitrep.geo.entry import Entry, normalize
-from sitrep.geo.gazetteer import AREAS, PHRASES, Match, is_major, named_for_a_town
+from sitrep.geo.gazetteer import AREAS, DIVISIONS, PHRASES, Match, is_major, named_for_a_town
 from sitrep.geo.rules import dateline_part, governor
 from sitrep.geo.sources import distance_km
 
 # Scores are in decades of population: +1 weighs like a ten times larger place.
 COUNTRY_SUPPORT = 1.0     # the place's country is named elsewhere in the document
-DIVISION_SUPPORT = 2.0    # and its first-level division (state, nation) is named elsewhere too
+DIVISION_SUPPORT = 2.0    # and its first-level division (state, nation) is named too
+# Or, for a town, only another town of that division is named: "stops in New York and Boston"
+# is little sign of Boston, New York, though "Boston ... New York State" would be. A division is
+# supported by its towns in full: Atlanta makes Georgia the state.
+NEIGHBOUR_SUPPORT = 1.0
 CAPITAL_BONUS = 1.5       # national capitals: "Paris" is Paris, France, even in a Texan paper
 COUNTRY_BONUS = 2.0       # countries over divisions of the same name ("Georgia")
 ALTERNATE_PENALTY = 0.5   # reached by an alternate name only ("Odessa" for Odesa)
@@ -44,7 +48,9 @@ DIVISION_POPULATION = 3_000_000
 # A town lies in a second-level division when in its first-level one and this close to its centre.
 COUNTY_RADIUS_KM = 80.0
 
-Context = Counter[tuple[str, str | None]]
+# Keys: (country, None), (country, division) and (country, division, NAMED).
+Context = Counter[tuple[str, ...]]
+NAMED = "named"
 
 
 @dataclass
@@ -227,7 +233,8 @@ def score(match: Match, context: Context, siblings: set[str] | frozenset[str] = 
     if entry.country and context[(entry.country, None)]:
         value += COUNTRY_SUPPORT
     if entry.country and entry.admin1 and context[(entry.country, entry.admin1)]:
-        value += DIVISION_SUPPORT
+        named = entry.feature == "admin1" or context[(entry.country, entry.admin1, NAMED)]
+        value += DIVISION_SUPPORT if named else NEIGHBOUR_SUPPORT
     if entry.capital_of:
         value += CAPITAL_BONUS
     if entry.feature == "country":
@@ -240,13 +247,16 @@ def score(match: Match, context: Context, siblings: set[str] | frozenset[str] = 
 
 
 def pointers(toponym: Toponym) -> Context:
-    """The country and (country, division) a toponym points to by its pair or first match."""
+    """The country and (country, division) a toponym points to by its pair or first match, and
+    whether it names the division itself (a state, a county)."""
     seen: Context = Counter()
     top = toponym.entry or (toponym.matches[0].entry if toponym.matches else None)
     if top is not None and top.country:
         seen[(top.country, None)] += 1
         if top.admin1:
             seen[(top.country, top.admin1)] += 1
+            if top.feature in DIVISIONS:
+                seen[(top.country, top.admin1, NAMED)] += 1
     return seen
 
 
