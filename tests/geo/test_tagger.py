@@ -89,6 +89,7 @@ def test_tagger_underwriting_sentence(tag) -> None:
         ("Flooding reached Slidell, La., on Monday.", "La.", "Louisiana", "USA", "admin1"),
         ("Customs officers searched the plane at Heathrow.", "Heathrow", "Heathrow Airport", "GBR", "point"),
         ("The president met his generals in the Oval Office.", "Oval Office", "Oval Office", "USA", "point"),
+        ("Russia massed troops along its border with Ukraine.", "Ukraine", "Ukraine", "UKR", "country"),
         ("Russian forces shelled villages in the Donetsk region of Ukraine.", "Donetsk region", "Donetsk", "UKR", "admin1"),
         ("Shelling continued near the Zaporizhzhia nuclear power plant.", "Zaporizhzhia nuclear power plant",
          "Zaporizhzhia Nuclear Power Plant", "UKR", "point"),
@@ -129,6 +130,7 @@ def test_tagger_literal_places_resolve(tag, text: str, toponym: str, name: str, 
         ("A Russian attack on Ukraine killed two.", "Ukraine"),
         ("Investors pulled money out of U.S. capital markets.", "U.S."),
         ("European ministers rejected the plan.", "European"),
+        ("Kyiv signed a trade agreement with Moldova.", "Moldova"),
     ],
 )
 def test_tagger_actor_uses_are_not_places(tag, text: str, toponym: str) -> None:
