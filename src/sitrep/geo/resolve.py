@@ -5,9 +5,9 @@ Regions and named sites win over anything else of the same name, and a country o
 choice to the named country or division, falling back to the division itself when the city
 is too small for the gazetteer ("Severn, Md."). Otherwise each candidate is scored: the
 logarithm of its population, plus support from the rest of the document (its country named
-elsewhere; its first-level division named, or else another town in it), plus prominence (a country, a national capital),
-plus the kind of place it is coordinated with, minus a little for a name that is only an
-alternate one.
+elsewhere; its first-level division named, or else another town in it), plus prominence (a
+country, a national capital), plus the kind of place it is coordinated with, minus a little
+for a name that is only an alternate one.
 
 A named site the gazetteer does not hold (a hospital, a theatre, a street) takes the place that
 holds it: "the Colony Theatre in Los Angeles", "Derry's Altnagelvin Hospital", "Kabul

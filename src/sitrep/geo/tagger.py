@@ -119,10 +119,9 @@ class PlaceTagger:
         matches = self.demonym_matches(span) if label == DEMONYM else self.matches(span)
         capital = self._capital_named(span, matches)
         if capital is not None:
-            return Toponym(span, label, strong, [Match(capital, True)])
-        if label == DEMONYM:
-            return Toponym(span, label, strong, matches)
-        return Toponym(span, label, strong, matches, inner=[] if matches else self._inner_matches(span))
+            matches = [Match(capital, True)]
+        inner = [] if matches or label == DEMONYM else self._inner_matches(span)
+        return Toponym(span, label, strong, matches, inner=inner)
 
     def _capital_named(self, span: Span, matches: list[Match]) -> Entry | None:
         """The capital city meant by a country modifying the noun "capital": "the Syrian
@@ -222,9 +221,10 @@ class PlaceTagger:
         return found
 
     def demonym_matches(self, span: Span) -> list[Match]:
-        """The country an adjective of nationality names, as the one match ("Turkish" -> Turkey)."""
-        country = self.gazetteer.demonym(span.text)
-        return [Match(country, True)] if country else []
+        """The country or region an adjective names, as the one match ("Turkish" -> Turkey,
+        "Balkan" -> the Balkans)."""
+        named = self.gazetteer.demonym(span.text)
+        return [Match(named, True)] if named else []
 
     def _extend(self, span: Span) -> Span:
         """Take in proper nouns NER left out when the longer name is a place: "Boa" + "Vista",
