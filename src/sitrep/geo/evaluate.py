@@ -145,8 +145,8 @@ def _geocode_gold(doc: Doc, golds: list[Gold], tagger: PlaceTagger, tally: Count
 def _given(span: Span, tagger: PlaceTagger) -> Toponym:
     """A gold toponym as the tagger would have offered it: an adjective of nationality
     ("the Turkish border") names its country, anything else is looked up by name."""
-    country = tagger.demonym_matches(span)
-    return Toponym(span, DEMONYM, False, country) if country else tagger.toponym(span, "GPE", True)
+    label, strong = (DEMONYM, False) if tagger.demonym_matches(span) else ("GPE", True)
+    return tagger.toponym(span, label, strong)
 
 
 def _geocoding_summary(tally: Counter[str]) -> dict:
