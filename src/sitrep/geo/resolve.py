@@ -157,8 +157,8 @@ def _anchors(toponyms: list[Toponym], places: list[Toponym]) -> list[Toponym]:
 
 
 def _focus(anchors: list[Toponym]) -> list[Toponym]:
-    """The anchors in the province named most (the first named of equals)."""
-    local = [t for t in anchors if t.entry is not None and t.entry.feature != "country"] or anchors
+    """The anchors (resolved, by `_anchors`) in the province named most (the first named of equals)."""
+    local = [t for t in anchors if t.entry.feature != "country"] or anchors
     areas = Counter(_area(t) for t in local)
     if not areas:
         return []
@@ -166,9 +166,8 @@ def _focus(anchors: list[Toponym]) -> list[Toponym]:
     return [t for t in local if _area(t) == focus]
 
 
-def _area(toponym: Toponym) -> tuple[str | None, str | None]:
-    entry = toponym.entry
-    return (entry.country, entry.admin1) if entry is not None else (None, None)
+def _area(anchor: Toponym) -> tuple[str | None, str | None]:
+    return anchor.entry.country, anchor.entry.admin1
 
 
 def _follows_in(site: Span, place: Span) -> bool:
