@@ -237,6 +237,42 @@ def test_tagger_a_person_named_before_and_attacked_is_no_town(annotate) -> None:
     assert [span.text for span in doc.spans[PLACES]] == ["Kyiv"]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hillary Clinton spoke in Ohio. The Clinton camp called the debate a turning point.",
+        "Senator Maria Scott arrived in Ohio. Supporters gathered around Scott after the vote.",
+        "Only five countries in NATO met the spending target in Ohio.",
+        "Republicans in Congress blocked the aid bill in Ohio.",
+    ],
+)
+def test_tagger_a_person_or_body_is_not_its_namesake_town(annotate, text: str) -> None:
+    doc = annotate(text)
+    assert [span.text for span in doc.spans[PLACES]] == ["Ohio"]
+
+
+@pytest.mark.parametrize(
+    ("text", "place", "holder"),
+    [
+        ("Riot police blocked protesters outside Parliament in Kyiv on Tuesday.", "Parliament", "Kyiv"),
+        ("Mayor Tom Clinton opened a bridge in Clinton, Iowa, on Friday.", "Clinton", None),
+    ],
+)
+def test_tagger_a_body_or_namesake_keeps_its_place_reading_where_the_text_locates_it(
+        annotate, text: str, place: str, holder: str | None) -> None:
+    doc = annotate(text)
+    places = {span.text: span._.sitrep_place for span in doc.spans[PLACES]}
+    assert place in places
+    assert holder is None or places[place]["reason"].endswith(f"; in {holder}")
+
+
+@pytest.mark.parametrize("text", ["The pilgrims got the cold shoulder at the inn.",
+                                  "The rebels kept the army at bay near Kyiv.",
+                                  "The truck, pictured above in tan, was seized in Kyiv."])
+def test_tagger_a_lowercase_word_is_no_toponym(tag, text: str) -> None:
+    assert set(tag(text)) <= {"Kyiv"}
+
+
 def test_tagger_a_weekday_in_a_place_slot_is_no_place(annotate) -> None:
     doc = annotate("Gunmen attacked a market in Kirkuk on Thursday.")
     assert [span.text for span in doc.spans["sitrep_places"]] == ["Kirkuk"]

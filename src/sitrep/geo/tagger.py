@@ -162,6 +162,8 @@ class PlaceTagger:
             return rules.DATELINE
         if toponym.paired:
             return rules.APPOSITION
+        if _named_actor(span, entry):
+            return None  # "Trump attacked Machado", "countries in NATO": a person or a known body, not its namesake town
         use, cue = rules.read_use(span, self.cues)
         town = any(cue in self.cues.of(kind).values() for kind in ("town_verb", "town_phrase"))
         held = entry or toponym.within  # a place named in its sentence: "hit the Al-Amal Hospital in Khan Younis"
@@ -267,7 +269,7 @@ class PlaceTagger:
         for ent in doc.ents:
             if ent.label_ in self.cues.of("demonym_label") and self.gazetteer.demonym(ent.text):
                 found.setdefault((ent.start, ent.end), (DEMONYM, False))
-        spans = filter_spans([doc[s:e] for s, e in found])
+        spans = filter_spans([doc[s:e] for s, e in found if _capitalized(doc[s:e])])
         return [(span, *found[(span.start, span.end)]) for span in spans]
 
     def _phrase_matches(self, doc: Doc) -> list[Span]:
@@ -283,11 +285,44 @@ class PlaceTagger:
         return spans
 
 
+def _named_actor(span: Span, entry: Entry | None) -> bool:
+    """Whether the span names a person or a body rather than its namesake town: a person of
+    the knowledge base ("Obama") or one the document names in full ("Alicia Machado ...
+    attacked Machado"); an organization of the knowledge base ("countries in NATO", not Nato,
+    Brazil) or one named by a single sector word ("Republicans in Congress", not Congress,
+    Arizona). Bodies named for a site keep their place reading: "visited the White House"."""
+    if _names_a_person(span):
+        return True
+    town = entry is not None and entry.feature != "point"
+    for reading in _actor_readings(span):
+        known = not reading["evidence"].startswith("actor.")
+        if reading["kind"] == "person" and known:
+            return True
+        sector_word = len(span) == 1 and reading["sector"] is not None
+        if reading["kind"] == "organization" and (known or sector_word) and town:
+            return True
+    return False
+
+
+def _names_a_person(span: Span) -> bool:
+    """A one-word name that is the family name of a person named in full elsewhere in the
+    document ("Hillary Clinton ... the Clinton camp")."""
+    if len(span) != 1:
+        return False
+    return any(len(ent) > 1 and ent[-1].text == span.text and not ent.start <= span.start < ent.end
+               for ent in span.doc.ents if ent.label_ == "PERSON")
+
+
 def _read_as_town(span: Span) -> bool:
     """Whether the actors component, which weighs the signs of a person, took the span for a
     town (see `ActorTagger`: a PERSON entity with no title, not a known person)."""
-    return any((actor.start, actor.end) == (span.start, span.end) and actor._.sitrep_actor["kind"] == "place"
-               for actor in span.doc.spans.get(ACTORS, []))
+    return any(reading["kind"] == "place" for reading in _actor_readings(span))
+
+
+def _actor_readings(span: Span) -> list[dict]:
+    """What the actors component made of exactly this span."""
+    return [actor._.sitrep_actor for actor in span.doc.spans.get(ACTORS, [])
+            if (actor.start, actor.end) == (span.start, span.end)]
 
 
 def describe(text: str, label: str, entry: Entry | None, reason: str) -> dict:
@@ -330,6 +365,12 @@ def _bare_definite(noun: Token) -> Token | None:
     the = next((child for child in noun.lefts if child.dep_ == "det" and child.lower_ == "the"), None)
     named = any(child.pos_ in ("PROPN", "NUM") or child.ent_type_ or child.lower_ in ("of", "'s") for child in noun.children)
     return the if the is not None and not named and noun.pos_ == "NOUN" else None
+
+
+def _capitalized(span: Span) -> bool:
+    """Place names carry a capital somewhere ("al-Bab" too); "no room at the inn" and "keep
+    it at bay" are no toponyms, whatever NER says."""
+    return any(ch.isupper() for ch in span.text)
 
 
 def _looks_like_a_name(span: Span) -> bool:
