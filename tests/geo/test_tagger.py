@@ -266,6 +266,11 @@ def test_tagger_a_body_or_namesake_keeps_its_place_reading_where_the_text_locate
     assert holder is None or places[place]["reason"].endswith(f"; in {holder}")
 
 
+def test_tagger_a_language_is_no_place(annotate) -> None:
+    doc = annotate("The ministry in Kyiv published the statement in English and in Arabic on Monday.")
+    assert [span.text for span in doc.spans[PLACES]] == ["Kyiv"]
+
+
 @pytest.mark.parametrize("text", ["The pilgrims got the cold shoulder at the inn.",
                                   "The rebels kept the army at bay near Kyiv.",
                                   "The truck, pictured above in tan, was seized in Kyiv."])

@@ -14,8 +14,10 @@ Docs: docs/geo.md
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from functools import cache
 from pathlib import Path
 
+import pycountry
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
@@ -162,8 +164,8 @@ class PlaceTagger:
             return rules.DATELINE
         if toponym.paired:
             return rules.APPOSITION
-        if _named_actor(span, entry):
-            return None  # "Trump attacked Machado", "countries in NATO": a person or a known body, not its namesake town
+        if _named_actor(span, entry) or _language(span, entry):
+            return None  # "Trump attacked Machado", "countries in NATO", "a statement in English"
         use, cue = rules.read_use(span, self.cues)
         town = any(cue in self.cues.of(kind).values() for kind in ("town_verb", "town_phrase"))
         held = entry or toponym.within  # a place named in its sentence: "hit the Al-Amal Hospital in Khan Younis"
@@ -302,6 +304,18 @@ def _named_actor(span: Span, entry: Entry | None) -> bool:
         if reading["kind"] == "organization" and (known or sector_word) and town:
             return True
     return False
+
+
+def _language(span: Span, entry: Entry | None) -> bool:
+    """A major language ("a statement in English and in Arabic"), unless the name is also a
+    country's or a province's ("Somali", a region of Ethiopia)."""
+    return span.text.lower() in _language_names() and (entry is None or entry.feature not in ("country", "admin1"))
+
+
+@cache
+def _language_names() -> frozenset[str]:
+    """Names of the languages with a two-letter ISO 639-1 code, from pycountry."""
+    return frozenset(language.name.lower() for language in pycountry.languages if hasattr(language, "alpha_2"))
 
 
 def _names_a_person(span: Span) -> bool:
