@@ -244,11 +244,12 @@ def test_tagger_a_person_named_before_and_attacked_is_no_town(annotate) -> None:
         "Senator Maria Scott arrived in Ohio. Supporters gathered around Scott after the vote.",
         "Only five countries in NATO met the spending target in Ohio.",
         "Republicans in Congress blocked the aid bill in Ohio.",
+        "This past weekend in Toledo, Ohio, Mr. Obama and Mr. Xi signed the accord.",
     ],
 )
 def test_tagger_a_person_or_body_is_not_its_namesake_town(annotate, text: str) -> None:
     doc = annotate(text)
-    assert [span.text for span in doc.spans[PLACES]] == ["Ohio"]
+    assert [span.text for span in doc.spans[PLACES]] in (["Ohio"], ["Toledo", "Ohio"])
 
 
 @pytest.mark.parametrize(

@@ -289,11 +289,11 @@ class PlaceTagger:
 
 def _named_actor(span: Span, entry: Entry | None) -> bool:
     """Whether the span names a person or a body rather than its namesake town: a person of
-    the knowledge base ("Obama") or one the document names in full ("Alicia Machado ...
-    attacked Machado"); an organization of the knowledge base ("countries in NATO", not Nato,
+    the knowledge base ("Obama"), one with a title ("Mr. Obama") or one the document names in
+    full ("Alicia Machado ... attacked Machado"); an organization of the knowledge base ("countries in NATO", not Nato,
     Brazil) or one named by a single sector word ("Republicans in Congress", not Congress,
     Arizona). Bodies named for a site keep their place reading: "visited the White House"."""
-    if _names_a_person(span):
+    if _names_a_person(span) or _ends_a_persons_name(span):
         return True
     town = entry is not None and entry.feature != "point"
     for reading in _actor_readings(span):
@@ -325,6 +325,12 @@ def _names_a_person(span: Span) -> bool:
         return False
     return any(len(ent) > 1 and ent[-1].text == span.text and not ent.start <= span.start < ent.end
                for ent in span.doc.ents if ent.label_ == "PERSON")
+
+
+def _ends_a_persons_name(span: Span) -> bool:
+    """The end of a longer mention the actors component read as a person: "Mr. Obama"."""
+    return any(actor.start < span.start and actor.end == span.end and actor._.sitrep_actor["kind"] == "person"
+               for actor in span.doc.spans.get(ACTORS, []))
 
 
 def _read_as_town(span: Span) -> bool:
