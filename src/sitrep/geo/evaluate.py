@@ -30,7 +30,7 @@ from spacy.tokens import Doc, Span
 from sitrep.geo.resolve import Toponym, place_near, resolve_all
 from sitrep.geo.rules import ANAPHOR
 from sitrep.geo.sources import distance_km
-from sitrep.geo.tagger import DEMONYM, PlaceTagger
+from sitrep.geo.tagger import DEMONYM, ActorIndex, PlaceTagger
 from sitrep.nlp.extensions import PLACES
 from sitrep.nlp.pipeline import load_pipeline
 
@@ -128,7 +128,8 @@ def _geocode_gold(doc: Doc, golds: list[Gold], tagger: PlaceTagger, tally: Count
     given = sorted(((g, _given(s, tagger)) for g, s in spans if s is not None), key=lambda pair: pair[1].span.start)
     toponyms = [toponym for _, toponym in given]
     resolve_all(toponyms)
-    place_near(toponyms, [t for t in toponyms if tagger.reason(t)])
+    actors = ActorIndex.of(doc)
+    place_near(toponyms, [t for t in toponyms if tagger.reason(t, actors)])
     for gold, toponym in given:
         if gold.kind not in LITERAL or gold.lat is None or gold.lon is None:
             continue

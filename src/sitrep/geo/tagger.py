@@ -14,6 +14,7 @@ Docs: docs/geo.md
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
@@ -74,7 +75,8 @@ class PlaceTagger:
 
     def __call__(self, doc: Doc) -> Doc:
         toponyms = self.toponyms(doc)
-        read = [(t, reason) for t in toponyms if (reason := self.reason(t))]
+        actors = ActorIndex.of(doc)
+        read = [(t, reason) for t in toponyms if (reason := self.reason(t, actors))]
         place_near(toponyms, [t for t, _ in read])
         places = [self._place(t, reason) for t, reason in read]
         doc.spans[PLACES] = sorted(places + list(self._anaphors(doc, places)), key=lambda span: span.start)
@@ -153,9 +155,11 @@ class PlaceTagger:
                 return found
         return []
 
-    def reason(self, toponym: Toponym) -> str | None:
-        """Why the toponym is a literal place (a rule id), or None for actors and the undecided."""
+    def reason(self, toponym: Toponym, actors: ActorIndex | None = None) -> str | None:
+        """Why the toponym is a literal place (a rule id), or None for actors and the undecided.
+        `actors` is the document's `ActorIndex`, built here when not given."""
         entry, span = toponym.entry, toponym.span
+        actors = actors or ActorIndex.of(span.doc)
         if toponym.label == DEMONYM:
             return _place_noun_reading(span, self.cues)
         if entry is not None and entry.feature in AREAS:
@@ -164,7 +168,7 @@ class PlaceTagger:
             return rules.DATELINE
         if toponym.paired:
             return rules.APPOSITION
-        if _named_actor(span, entry) or _language(span, entry):
+        if actors.named_actor(span, entry) or _language(span, entry):
             return None  # "Trump attacked Machado", "countries in NATO", "a statement in English"
         use, cue = rules.read_use(span, self.cues)
         town = any(cue in self.cues.of(kind).values() for kind in ("town_verb", "town_phrase"))
@@ -175,7 +179,7 @@ class PlaceTagger:
             return rules.DEFAULT if toponym.strong and entry is not None else None
         if toponym.strong and entry is not None:
             return cue
-        if town and entry is not None and _read_as_town(span):
+        if town and entry is not None and actors.read_as_town(span):
             return cue  # "Russian forces attacked Sumy", NER saying Sumy is a person
         return cue if self._firm(toponym, cue) else None
 
@@ -287,23 +291,61 @@ class PlaceTagger:
         return spans
 
 
-def _named_actor(span: Span, entry: Entry | None) -> bool:
-    """Whether the span names a person or a body rather than its namesake town: a person of
-    the knowledge base ("Obama"), one with a title ("Mr. Obama") or one the document names in
-    full ("Alicia Machado ... attacked Machado"); an organization of the knowledge base ("countries in NATO", not Nato,
-    Brazil) or one named by a single sector word ("Republicans in Congress", not Congress,
-    Arizona). Bodies named for a site keep their place reading: "visited the White House"."""
-    if _names_a_person(span) or _ends_a_persons_name(span):
-        return True
-    town = entry is not None and entry.feature != "point"
-    for reading in _actor_readings(span):
-        known = not reading["evidence"].startswith("actor.")
-        if reading["kind"] == "person" and known:
+@dataclass(frozen=True)
+class ActorIndex:
+    """What the actors component and NER say of a document's names, indexed once per
+    document for the rules that keep people and bodies from becoming towns."""
+
+    readings: dict[tuple[int, int], list[dict]]  # actor readings by exact bounds
+    person_starts: dict[int, int]  # end of a person mention -> its earliest start
+    full_names: dict[str, list[tuple[int, int]]]  # family name -> bounds of PERSON names of 2+ words
+
+    @classmethod
+    def of(cls, doc: Doc) -> ActorIndex:
+        readings: dict[tuple[int, int], list[dict]] = {}
+        person_starts: dict[int, int] = {}
+        for actor in doc.spans.get(ACTORS, []):
+            reading = actor._.sitrep_actor
+            readings.setdefault((actor.start, actor.end), []).append(reading)
+            if reading["kind"] == "person":
+                person_starts[actor.end] = min(actor.start, person_starts.get(actor.end, actor.start))
+        full_names: dict[str, list[tuple[int, int]]] = {}
+        for ent in doc.ents:
+            if ent.label_ == "PERSON" and len(ent) > 1:
+                full_names.setdefault(ent[-1].text, []).append((ent.start, ent.end))
+        return cls(readings, person_starts, full_names)
+
+    def named_actor(self, span: Span, entry: Entry | None) -> bool:
+        """Whether the span names a person or a body rather than its namesake town.
+
+        People: one of the knowledge base ("Obama"), one with a title ("Mr. Obama"), one the
+        document names in full ("Alicia Machado ... attacked Machado"). Bodies: an
+        organization of the knowledge base ("countries in NATO", not Nato, Philippines) or one
+        named by a single sector word ("Republicans in Congress", not Congress, Arizona).
+        Bodies named for a site keep their place reading: "visited the White House"."""
+        if self._family_name(span) or self.person_starts.get(span.end, span.start) < span.start:
             return True
-        sector_word = len(span) == 1 and reading["sector"] is not None
-        if reading["kind"] == "organization" and (known or sector_word) and town:
-            return True
-    return False
+        town = entry is not None and entry.feature != "point"
+        for reading in self.readings.get((span.start, span.end), []):
+            known = not reading["evidence"].startswith("actor.")
+            if reading["kind"] == "person" and known:
+                return True
+            sector_word = len(span) == 1 and reading["sector"] is not None
+            if reading["kind"] == "organization" and (known or sector_word) and town:
+                return True
+        return False
+
+    def read_as_town(self, span: Span) -> bool:
+        """Whether the actors component, which weighs the signs of a person, took the span for
+        a town (see `ActorTagger`: a PERSON entity with no title, not a known person)."""
+        return any(reading["kind"] == "place" for reading in self.readings.get((span.start, span.end), []))
+
+    def _family_name(self, span: Span) -> bool:
+        """A one-word name that ends a person's full name elsewhere in the document
+        ("Hillary Clinton ... the Clinton camp")."""
+        if len(span) != 1:
+            return False
+        return any(not start <= span.start < end for start, end in self.full_names.get(span.text, []))
 
 
 def _language(span: Span, entry: Entry | None) -> bool:
@@ -316,33 +358,6 @@ def _language(span: Span, entry: Entry | None) -> bool:
 def _language_names() -> frozenset[str]:
     """Names of the languages with a two-letter ISO 639-1 code, from pycountry."""
     return frozenset(language.name.lower() for language in pycountry.languages if hasattr(language, "alpha_2"))
-
-
-def _names_a_person(span: Span) -> bool:
-    """A one-word name that is the family name of a person named in full elsewhere in the
-    document ("Hillary Clinton ... the Clinton camp")."""
-    if len(span) != 1:
-        return False
-    return any(len(ent) > 1 and ent[-1].text == span.text and not ent.start <= span.start < ent.end
-               for ent in span.doc.ents if ent.label_ == "PERSON")
-
-
-def _ends_a_persons_name(span: Span) -> bool:
-    """The end of a longer mention the actors component read as a person: "Mr. Obama"."""
-    return any(actor.start < span.start and actor.end == span.end and actor._.sitrep_actor["kind"] == "person"
-               for actor in span.doc.spans.get(ACTORS, []))
-
-
-def _read_as_town(span: Span) -> bool:
-    """Whether the actors component, which weighs the signs of a person, took the span for a
-    town (see `ActorTagger`: a PERSON entity with no title, not a known person)."""
-    return any(reading["kind"] == "place" for reading in _actor_readings(span))
-
-
-def _actor_readings(span: Span) -> list[dict]:
-    """What the actors component made of exactly this span."""
-    return [actor._.sitrep_actor for actor in span.doc.spans.get(ACTORS, [])
-            if (actor.start, actor.end) == (span.start, span.end)]
 
 
 def describe(text: str, label: str, entry: Entry | None, reason: str) -> dict:
