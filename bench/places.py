@@ -22,6 +22,8 @@ from rich.progress import track
 from sitrep.nlp.extensions import PLACES
 from sitrep.nlp.pipeline import load_pipeline
 
+ROOT = Path(__file__).resolve().parents[1]
+DEFAULT_BENCH = ROOT.parent / "shared" / "bench"
 CONTEXT_CHARS = 70
 
 
@@ -43,7 +45,7 @@ def _flat(text: str) -> str:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--bench", type=Path, default=Path(__file__).resolve().parents[2] / "shared" / "bench")
+    parser.add_argument("--bench", type=Path, default=DEFAULT_BENCH)
     parser.add_argument("--out", type=Path, default=Path("places.tsv"))
     args = parser.parse_args()
     nlp = load_pipeline()

@@ -155,11 +155,10 @@ class PlaceTagger:
                 return found
         return []
 
-    def reason(self, toponym: Toponym, actors: ActorIndex | None = None) -> str | None:
+    def reason(self, toponym: Toponym, actors: ActorIndex) -> str | None:
         """Why the toponym is a literal place (a rule id), or None for actors and the undecided.
-        `actors` is the document's `ActorIndex`, built here when not given."""
+        `actors` is the `ActorIndex` of the toponym's document, built once for all its toponyms."""
         entry, span = toponym.entry, toponym.span
-        actors = actors or ActorIndex.of(span.doc)
         if toponym.label == DEMONYM:
             return _place_noun_reading(span, self.cues)
         if entry is not None and entry.feature in AREAS:
